@@ -1,0 +1,42 @@
+namespace Nara.Identity.Contracts;
+
+/// <summary>The staff roles. Officers, supervisors and agents act within an agency; administrators and auditors across all.</summary>
+public static class StaffRoles
+{
+    public const string Officer = "officer";
+    public const string Supervisor = "supervisor";
+    public const string Administrator = "administrator";
+    public const string Auditor = "auditor";
+    public const string Agent = "agent";
+
+    public static IReadOnlyList<string> All { get; } = [Officer, Supervisor, Administrator, Auditor, Agent];
+
+    /// <summary>Roles that hold across every agency rather than within one.</summary>
+    public static bool IsGlobal(string role) => role is Administrator or Auditor;
+}
+
+/// <summary>Claim types Nara adds to a signed-in person.</summary>
+public static class NaraClaims
+{
+    public const string Kind = "nara:kind";
+
+    /// <summary>One per membership: "role@agencyId", or "role@*" for a global role.</summary>
+    public const string Membership = "nara:membership";
+
+    /// <summary>Authentication methods (RFC 8176): "mfa" after a second factor, "pop" after a passkey.</summary>
+    public const string AuthenticationMethod = "amr";
+}
+
+/// <summary>Authorization policy names other modules use on their pages and endpoints.</summary>
+public static class NaraPolicies
+{
+    /// <summary>Any signed-in person.</summary>
+    public const string SignedIn = "signed-in";
+
+    /// <summary>Staff who signed in with a second factor or a passkey.</summary>
+    public const string Staff = "staff";
+
+    public const string Administrator = "administrator";
+
+    public const string Auditor = "auditor";
+}

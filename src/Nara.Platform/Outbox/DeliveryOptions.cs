@@ -1,0 +1,42 @@
+namespace Nara.Platform.Outbox;
+
+/// <summary>How messages leave Nara. Without an SMTP host or SMS gateway they are written to the data folder.</summary>
+public sealed class DeliveryOptions
+{
+    public SmtpSettings Smtp { get; set; } = new();
+
+    public SmsSettings Sms { get; set; } = new();
+
+    /// <summary>How often the dispatcher looks for due messages when nothing wakes it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    public int MaxAttempts { get; set; } = 10;
+
+    public int BatchSize { get; set; } = 50;
+}
+
+public sealed class SmtpSettings
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 25;
+
+    /// <summary>None, StartTls, SslOnConnect or Auto (MailKit's SecureSocketOptions).</summary>
+    public string Security { get; set; } = "Auto";
+
+    public string? User { get; set; }
+
+    public string? Password { get; set; }
+
+    public string From { get; set; } = "Nara <no-reply@nara.localhost>";
+}
+
+public sealed class SmsSettings
+{
+    /// <summary>An HTTP endpoint that accepts a form post with <c>to</c>, <c>message</c> and <c>from</c>.</summary>
+    public string? GatewayUrl { get; set; }
+
+    public string? ApiKey { get; set; }
+
+    public string From { get; set; } = "NARA";
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.DataProtection;
+using Nara.Platform.Storage;
+
+namespace Nara.Platform.Outbox;
+
+/// <summary>Queues messages in the current unit of work. The caller's <c>SaveChangesAsync</c> commits them.</summary>
+public sealed class Outbox(NaraDb db, IDataProtectionProvider protection, TimeProvider clock)
+{
+    internal const string Purpose = "Nara.Outbox.v1";
+
+    private readonly IDataProtector protector = protection.CreateProtector(Purpose);
+
+    public OutboxMessage Queue(Channel channel, string recipient, string subject, string body, string culture, string template)
+    {
+        var now = clock.GetUtcNow();
+        var message = new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(now),
+            Channel = channel,
+            ProtectedRecipient = protector.Protect(recipient),
+            ProtectedSubject = protector.Protect(subject),
+            ProtectedBody = protector.Protect(body),
+            Culture = culture,
+            Template = template,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+        db.Outbox.Add(message);
+        return message;
+    }
+}

@@ -1,0 +1,147 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Nara.Platform.Storage;
+
+namespace Nara.Platform.Outbox;
+
+/// <summary>
+/// Delivers outbox messages. Safe on several instances at once: a batch is claimed with a lease by a
+/// conditional update, so two instances never hold the same message. A message is marked sent only after
+/// its transport accepted it; if the process dies in between, the lease runs out and it is sent again with
+/// the same Message-ID (at-least-once, de-duplicable downstream; see docs/adr/0003).
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    OutboxSignal signal,
+    IEnumerable<IMessageTransport> transports,
+    IDataProtectionProvider protection,
+    IOptions<DeliveryOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private readonly IDataProtector protector = protection.CreateProtector(Outbox.Purpose);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var handled = 0;
+            try
+            {
+                handled = await DeliverDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogCycleFailed(logger, e.GetType().Name);
+            }
+
+            if (handled == 0)
+            {
+                try
+                {
+                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Claims and delivers one batch of due messages; returns how many were handled.</summary>
+    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NaraDb>();
+        var now = clock.GetUtcNow();
+        var token = Guid.NewGuid();
+        var due = await db.Outbox.AsNoTracking()
+            .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.NextAttemptAt)
+            .Select(m => m.Id)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        // The condition is evaluated again per row under the row lock, so a concurrent claimer loses cleanly.
+        var leaseEnd = now + Lease;
+        await db.Outbox
+            .Where(m => due.Contains(m.Id) && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockToken, token).SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
+        var claimed = await db.Outbox.AsNoTracking().Where(m => m.LockToken == token).ToListAsync(cancellationToken);
+
+        foreach (var group in claimed.GroupBy(m => m.Channel))
+        {
+            var transport = transports.First(t => t.Channel == group.Key);
+            var outgoing = group.Select(Unprotect).ToList();
+            try
+            {
+                await transport.SendAsync(outgoing, (message, error) => CompleteAsync(db, token, message, error, cancellationToken), cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogTransportFailed(logger, group.Key, e.GetType().Name);
+                foreach (var message in outgoing)
+                {
+                    await CompleteAsync(db, token, message, e, cancellationToken);
+                }
+            }
+        }
+
+        return claimed.Count;
+    }
+
+    private OutgoingMessage Unprotect(OutboxMessage m) => new(
+        m.Id, m.Channel, protector.Unprotect(m.ProtectedRecipient), protector.Unprotect(m.ProtectedSubject), protector.Unprotect(m.ProtectedBody), m.Culture);
+
+    private async Task CompleteAsync(NaraDb db, Guid token, OutgoingMessage message, Exception? error, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var mine = db.Outbox.Where(m => m.Id == message.Id && m.LockToken == token && m.SentAt == null);
+        if (error is null)
+        {
+            await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now).SetProperty(m => m.LockToken, (Guid?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
+            LogSent(logger, message.Id, message.Channel);
+            return;
+        }
+
+        // Only the error's type is kept: transport messages can quote the recipient's address.
+        var reason = error.GetType().Name;
+        var attempts = await db.Outbox.Where(m => m.Id == message.Id).Select(m => m.Attempts).FirstAsync(cancellationToken) + 1;
+        var retryAt = now + Backoff(attempts);
+        DateTimeOffset? failedAt = attempts >= options.Value.MaxAttempts ? now : null;
+        await mine.ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.NextAttemptAt, retryAt)
+                .SetProperty(m => m.FailedAt, failedAt)
+                .SetProperty(m => m.LastError, reason)
+                .SetProperty(m => m.LockToken, (Guid?)null)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null),
+            cancellationToken);
+        LogRetry(logger, message.Id, attempts, reason);
+    }
+
+    internal static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, Math.Max(0, attempts - 1))));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {Id} sent by {Channel}")]
+    private static partial void LogSent(ILogger logger, Guid id, Channel channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} failed (attempt {Attempts}): {Reason}")]
+    private static partial void LogRetry(ILogger logger, Guid id, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Transport for {Channel} failed: {Reason}")]
+    private static partial void LogTransportFailed(ILogger logger, Channel channel, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox cycle failed: {Reason}")]
+    private static partial void LogCycleFailed(ILogger logger, string reason);
+}

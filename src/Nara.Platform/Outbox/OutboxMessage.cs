@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Nara.Platform.Outbox;
+
+public enum Channel
+{
+    Email = 0,
+    Sms = 1,
+}
+
+/// <summary>
+/// A message to a person, written in the same transaction as the change that causes it and delivered
+/// afterwards by <see cref="OutboxDispatcher"/>. Recipient and body are personal data and are stored
+/// protected with Data Protection.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public Guid Id { get; set; }
+
+    public Channel Channel { get; set; }
+
+    public required string ProtectedRecipient { get; set; }
+
+    public required string ProtectedSubject { get; set; }
+
+    public required string ProtectedBody { get; set; }
+
+    public required string Culture { get; set; }
+
+    /// <summary>What kind of message this is ("identity.sign-in-code"), for operators and statistics.</summary>
+    public required string Template { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public Guid? LockToken { get; set; }
+
+    public DateTimeOffset? LockedUntil { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    public DateTimeOffset? FailedAt { get; set; }
+
+    public string? LastError { get; set; }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("outbox");
+        builder.Property(m => m.Culture).HasMaxLength(10);
+        builder.Property(m => m.Template).HasMaxLength(100);
+        builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.HasIndex(m => new { m.SentAt, m.FailedAt, m.NextAttemptAt });
+    }
+}

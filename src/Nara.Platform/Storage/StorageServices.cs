@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nara.Platform.Outbox;
+using Nara.Platform.Secrets;
+
+namespace Nara.Platform.Storage;
+
+public static class StorageServices
+{
+    public const string SqliteMigrations = "Nara.Migrations.Sqlite";
+    public const string PostgresMigrations = "Nara.Migrations.Postgres";
+
+    public static IServiceCollection AddNaraStorage(this IServiceCollection services, StorageSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(new NaraModelParts());
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxSignalInterceptor>();
+        services.AddDbContext<NaraDb>((sp, options) =>
+        {
+            Configure(options, settings);
+            options.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>());
+        });
+        services.AddSingleton<PersonalHasher>();
+        services.AddScoped<Events.EventPublisher>();
+        services.AddHostedService<DatabaseMigrator>();
+        return services;
+    }
+
+    /// <summary>Adds a module's entity configurations to the model. Call after <see cref="AddNaraStorage"/>.</summary>
+    public static IServiceCollection AddModelPart(this IServiceCollection services, System.Reflection.Assembly assembly)
+    {
+        var parts = services.Select(d => d.ImplementationInstance).OfType<NaraModelParts>().FirstOrDefault()
+            ?? throw new InvalidOperationException("AddNaraStorage must be called before modules are added");
+        parts.Add(assembly);
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, StorageSettings settings)
+    {
+        if (settings.Provider == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrations));
+        }
+        else
+        {
+            Directory.CreateDirectory(settings.DataDirectory);
+            options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations))
+                .AddInterceptors(new SqlitePragmas());
+        }
+    }
+}
