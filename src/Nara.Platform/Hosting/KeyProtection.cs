@@ -14,6 +14,7 @@ namespace Nara.Platform.Hosting;
 /// </summary>
 public static class KeyProtection
 {
+    /// <param name="dataDirectory">Where a generated certificate is kept when none is configured.</param>
     public static IServiceCollection AddNaraDataProtection(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         var certificate = LoadOrCreate(configuration["DataProtection:Certificate"], configuration["DataProtection:CertificatePassword"], dataDirectory);
@@ -38,14 +39,22 @@ public static class KeyProtection
             using var rsa = RSA.Create(3072);
             var request = new CertificateRequest("CN=Nara Data Protection", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
             using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(50));
-            var temporary = file + ".tmp";
+            var temporary = $"{file}.{Guid.NewGuid():N}.tmp";
             File.WriteAllBytes(temporary, created.Export(X509ContentType.Pfx));
             if (!OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
 
-            File.Move(temporary, file, overwrite: false);
+            try
+            {
+                File.Move(temporary, file, overwrite: false);
+            }
+            catch (IOException)
+            {
+                // Another process created it first; use theirs.
+                File.Delete(temporary);
+            }
         }
 
         return X509CertificateLoader.LoadPkcs12FromFile(file, null, X509KeyStorageFlags.EphemeralKeySet);

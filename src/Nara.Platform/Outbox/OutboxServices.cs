@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Nara.Platform.Outbox;
 
@@ -9,27 +10,14 @@ public static class OutboxServices
     {
         var section = configuration.GetSection("Delivery");
         services.Configure<DeliveryOptions>(section);
-        var settings = section.Get<DeliveryOptions>() ?? new DeliveryOptions();
         services.AddScoped<Outbox>();
-        if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
-        {
-            services.AddSingleton<IMessageTransport, FileMailTransport>();
-        }
-        else
-        {
-            services.AddSingleton<IMessageTransport, SmtpTransport>();
-        }
-
-        if (string.IsNullOrWhiteSpace(settings.Sms.GatewayUrl))
-        {
-            services.AddSingleton<IMessageTransport, FileSmsTransport>();
-        }
-        else
-        {
-            services.AddHttpClient(nameof(HttpSmsTransport));
-            services.AddSingleton<IMessageTransport, HttpSmsTransport>();
-        }
-
+        services.AddHttpClient(nameof(HttpSmsTransport));
+        services.AddSingleton<IMessageTransport>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.Smtp.Host)
+            ? ActivatorUtilities.CreateInstance<FileMailTransport>(sp)
+            : ActivatorUtilities.CreateInstance<SmtpTransport>(sp));
+        services.AddSingleton<IMessageTransport>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.Sms.GatewayUrl)
+            ? ActivatorUtilities.CreateInstance<FileSmsTransport>(sp)
+            : ActivatorUtilities.CreateInstance<HttpSmsTransport>(sp));
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;

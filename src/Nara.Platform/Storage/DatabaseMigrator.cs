@@ -13,13 +13,10 @@ namespace Nara.Platform.Storage;
 /// </summary>
 internal sealed partial class DatabaseMigrator(IServiceProvider services, ILogger<DatabaseMigrator> logger) : IHostedLifecycleService
 {
-    public async Task StartingAsync(CancellationToken cancellationToken)
-    {
-        await MigrateAsync(services, logger, cancellationToken);
-        await services.GetRequiredService<PersonalHasher>().LoadAsync(cancellationToken);
-    }
+    public Task StartingAsync(CancellationToken cancellationToken) => PrepareAsync(services, logger, cancellationToken);
 
-    public static async Task MigrateAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>Migrates the database and loads the site secrets; every entry point calls this before work.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NaraDb>();
@@ -32,6 +29,7 @@ internal sealed partial class DatabaseMigrator(IServiceProvider services, ILogge
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
         await db.Database.MigrateAsync(cancellationToken);
         LogMigrated(logger, pending, db.Database.ProviderName ?? "?");
+        await services.GetRequiredService<PersonalHasher>().LoadAsync(cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -10,7 +10,8 @@ public static class StorageServices
     public const string SqliteMigrations = "Nara.Migrations.Sqlite";
     public const string PostgresMigrations = "Nara.Migrations.Postgres";
 
-    public static IServiceCollection AddNaraStorage(this IServiceCollection services, StorageSettings settings)
+    /// <summary>Registers storage; <paramref name="settings"/> is resolved when first needed, so hosts and tests can configure late.</summary>
+    public static IServiceCollection AddNaraStorage(this IServiceCollection services, Func<IServiceProvider, StorageSettings> settings)
     {
         services.AddSingleton(settings);
         services.AddSingleton(new NaraModelParts());
@@ -18,7 +19,7 @@ public static class StorageServices
         services.AddSingleton<OutboxSignalInterceptor>();
         services.AddDbContext<NaraDb>((sp, options) =>
         {
-            Configure(options, settings);
+            Configure(options, sp.GetRequiredService<StorageSettings>());
             options.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>());
         });
         services.AddSingleton<PersonalHasher>();
@@ -35,6 +36,10 @@ public static class StorageServices
         parts.Add(assembly);
         return services;
     }
+
+    /// <summary>Migrates the database and loads site secrets, for command-line verbs that run without the web host.</summary>
+    public static Task PrepareDatabaseAsync(this IServiceProvider services, Microsoft.Extensions.Logging.ILogger logger, CancellationToken cancellationToken) =>
+        DatabaseMigrator.PrepareAsync(services, logger, cancellationToken);
 
     public static void Configure(DbContextOptionsBuilder options, StorageSettings settings)
     {

@@ -1,0 +1,30 @@
+using System.Globalization;
+using System.Text;
+using Nara.Identity.Demo;
+
+namespace Nara.Web.Demo;
+
+/// <summary>Seeds every module's demo data, in dependency order, and describes it for the console.</summary>
+public static class DemoData
+{
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await IdentityDemo.SeedAsync(services, cancellationToken);
+    }
+
+    public static string Describe(string url)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("Republic of Demo — demo accounts:");
+        foreach (var account in IdentityDemo.Accounts)
+        {
+            var role = account.Agency is null ? account.Role : $"{account.Role} at {account.Agency}";
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {account.Login,-36} {role}");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"Staff sign in at {url}/sign-in/password with the password \"{IdentityDemo.StaffPassword}\";");
+        text.AppendLine(CultureInfo.InvariantCulture, $"their authenticator codes, and every email and SMS Nara sends, are at {url}/demo/mailbox");
+        text.Append(CultureInfo.InvariantCulture, $"Citizens sign in at {url}/sign-in with a one-time code (read it in the demo mailbox).");
+        return text.ToString();
+    }
+}

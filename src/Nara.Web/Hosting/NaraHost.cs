@@ -1,0 +1,130 @@
+using System.Globalization;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.ResponseCompression;
+using Nara.Identity;
+using Nara.Platform.Hosting;
+using Nara.Platform.Localization;
+using Nara.Platform.Outbox;
+using Nara.Platform.Storage;
+using OpenTelemetry.Metrics;
+
+namespace Nara.Web.Hosting;
+
+/// <summary>Builds the one program: every module, the layout, and the plumbing around them.</summary>
+public static class NaraHost
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.UseUrls(builder.Configuration["urls"] ?? builder.Configuration["ASPNETCORE_URLS"] ?? "http://localhost:5080");
+        builder.Services.AddNara(builder.Configuration, builder.Environment);
+        return builder;
+    }
+
+    public static IServiceCollection AddNara(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        // Settings are read when first needed, from the final configuration (tests and hosts may add to it late).
+        services.AddSingleton(sp => ReadSettings(sp.GetRequiredService<IConfiguration>(), environment));
+        services.AddSingleton(TimeProvider.System);
+        services.AddNaraStorage(sp =>
+        {
+            var config = sp.GetRequiredService<IConfiguration>();
+            return StorageSettings.Resolve(config["NARA_DB"] ?? config.GetConnectionString("Nara"), sp.GetRequiredService<NaraSettings>().DataDirectory);
+        });
+        services.AddNaraDataProtection(configuration, ReadSettings(configuration, environment).DataDirectory);
+        services.AddNaraOutbox(configuration);
+        services.AddIdentityModule();
+
+        services.AddLocalization();
+        services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddMvcOptions(options => Localized.BindingMessages(options, services));
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = NaraCultures.Supported.Select(CultureInfo.GetCultureInfo).ToList();
+            options.DefaultRequestCulture = new RequestCulture(NaraCultures.Default);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = LanguageCookie.Name }, new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Nara API";
+            document.Info.Description = "Nara's JSON API. Errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddDbContextCheck<NaraDb>("database", tags: ["ready"]);
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+        });
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) => TooManyRequests.WriteAsync(context.HttpContext);
+        });
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+        });
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddOpenTelemetry().WithMetrics(metrics =>
+        {
+            metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter("Nara");
+            if (!string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            {
+                metrics.AddOtlpExporter();
+            }
+        });
+        services.AddHostedService<FirstStart>();
+        return services;
+    }
+
+    public static NaraSettings ReadSettings(IConfiguration configuration, IHostEnvironment environment) => new(
+        Path.GetFullPath(configuration["data"] ?? configuration["NARA_DATA"] ?? "data"),
+        configuration.GetValue<bool>("demo"),
+        environment.IsDevelopment());
+
+    public static WebApplication UseNara(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment() && !app.Configuration.GetValue<bool>("demo") && app.Configuration.GetValue("Https:Redirect", true))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseResponseCompression();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            // Malformed requests (bad JSON, oversized bodies) are the client's problem, not a server error.
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseIdentityModuleGuards();
+        app.UseAuthorization();
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapIdentityModule();
+        app.MapLanguageSwitch();
+        return app;
+    }
+
+    private static IApplicationBuilder UseIdentityModuleGuards(this IApplicationBuilder app) => app.UseSecondFactorEnrolment();
+}
