@@ -42,7 +42,7 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
     }
 }
 
-public static class ApiScopes
+internal static class ApiScopes
 {
     public const string Read = "read";
     public const string Write = "write";

@@ -3,6 +3,9 @@ namespace Nara.Platform.Outbox;
 /// <summary>How messages leave Nara. Without an SMTP host or SMS gateway they are written to the data folder.</summary>
 public sealed class DeliveryOptions
 {
+    /// <summary>Whether this instance runs the delivery worker (an instance may be kept for reads only).</summary>
+    public bool Enabled { get; set; } = true;
+
     public SmtpSettings Smtp { get; set; } = new();
 
     public SmsSettings Sms { get; set; } = new();

@@ -26,11 +26,10 @@ internal static class Mime
             // A stable Message-ID lets receiving systems drop a copy sent again after a crash.
             MessageId = $"{message.Id:N}@nara",
             Subject = message.Subject,
-            Body = new TextPart("plain") { Text = message.Body },
+            Body = new TextPart("plain") { Text = message.Body, Headers = { { HeaderId.ContentLanguage, message.Culture } } },
         };
         mime.From.Add(MailboxAddress.Parse(from));
         mime.To.Add(MailboxAddress.Parse(message.Recipient));
-        mime.Headers.Add(HeaderId.ContentLanguage, message.Culture);
         return mime;
     }
 }

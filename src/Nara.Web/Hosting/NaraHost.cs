@@ -38,6 +38,9 @@ public static class NaraHost
         services.AddIdentityModule();
 
         services.AddLocalization();
+        // Arabic, Korean and accented Latin text is sent as text, not as numeric entities: lighter pages, same safety.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddMvcOptions(options => Localized.BindingMessages(options, services));

@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace Nara.Tests.Infrastructure;
+
+/// <summary>
+/// Nara hosted in memory against a fresh database of its own: an SQLite file, or a new PostgreSQL database
+/// when NARA_TEST_DB=postgres (server from NARA_TEST_PG). Mail goes to a real SMTP server on loopback.
+/// </summary>
+public class NaraApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly NaraApp? sharesDatabaseWith;
+    private readonly Dictionary<string, string?> settings = [];
+    private bool initialized;
+
+    public NaraApp()
+        : this(null)
+    {
+    }
+
+    /// <summary>A second instance on the same database and data folder, like another server behind the proxy.</summary>
+    public NaraApp(NaraApp? sharesDatabaseWith)
+    {
+        this.sharesDatabaseWith = sharesDatabaseWith;
+        DataDirectory = sharesDatabaseWith?.DataDirectory ?? Directory.CreateTempSubdirectory("nara-test-").FullName;
+        Smtp = new SmtpSink();
+    }
+
+    public static bool UsesPostgres => Environment.GetEnvironmentVariable("NARA_TEST_DB") == "postgres";
+
+    public string DataDirectory { get; }
+
+    public string ConnectionString { get; private set; } = "";
+
+    public SmtpSink Smtp { get; }
+
+    /// <summary>Set before first use to control time.</summary>
+    public FakeTimeProvider? Clock { get; set; }
+
+    /// <summary>Adds a configuration setting; call before first use.</summary>
+    public NaraApp With(string key, string? value)
+    {
+        settings[key] = value;
+        return this;
+    }
+
+    public async Task InitializeAsync()
+    {
+        if (initialized)
+        {
+            return;
+        }
+
+        initialized = true;
+        if (sharesDatabaseWith is not null)
+        {
+            await sharesDatabaseWith.InitializeAsync();
+            ConnectionString = sharesDatabaseWith.ConnectionString;
+        }
+        else if (UsesPostgres)
+        {
+            var server = Environment.GetEnvironmentVariable("NARA_TEST_PG")
+                ?? throw new InvalidOperationException("NARA_TEST_DB=postgres needs NARA_TEST_PG, the server's connection string");
+            var name = $"nara_test_{Guid.NewGuid():N}";
+            await using var connection = new NpgsqlConnection(server);
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+            ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        }
+        else
+        {
+            ConnectionString = $"Data Source={Path.Combine(DataDirectory, "nara.db")}";
+        }
+
+        // Starting the host applies migrations before the first request.
+        _ = Services;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("data", DataDirectory);
+        builder.UseSetting("NARA_DB", ConnectionString);
+        builder.UseSetting("Delivery:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Delivery:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Delivery:Smtp:Security", "None");
+        builder.UseSetting("Delivery:PollInterval", "00:00:00.200");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            if (Clock is not null)
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+        });
+    }
+
+    public WebSession Session() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+}
