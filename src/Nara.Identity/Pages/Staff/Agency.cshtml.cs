@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nara.Identity.Admin;
@@ -24,7 +25,7 @@ internal sealed class AgencyModel(AgencyAdmin agencies, StaffAdmin staff) : Page
 
         if (!User.CanSeeAgency(agency.Id))
         {
-            return Forbid();
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
 
         Agency = agency;
