@@ -41,7 +41,7 @@ public static class NaraHost
         // Arabic, Korean and accented Latin text is sent as text, not as numeric entities: lighter pages, same safety.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
+        services.AddRazorPages()
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddMvcOptions(options => Localized.BindingMessages(options, services));
         services.Configure<RequestLocalizationOptions>(options =>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -7,7 +8,12 @@ namespace Nara.Web.Pages.Errors;
 [IgnoreAntiforgeryToken]
 internal sealed class ErrorModel(IStringLocalizer<Strings> text, IProblemDetailsService problems) : ErrorPageModel(text, problems)
 {
-    public Task<IActionResult> OnGetAsync() => RespondAsync(Response.StatusCode >= 400 ? Response.StatusCode : 500);
+    public Task<IActionResult> OnGetAsync() => RespondAsync(Status());
 
-    public Task<IActionResult> OnPostAsync() => RespondAsync(Response.StatusCode >= 400 ? Response.StatusCode : 500);
+    public Task<IActionResult> OnPostAsync() => RespondAsync(Status());
+
+    // Visited directly, with no exception behind it, there is nothing here.
+    private int Status() => HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null
+        ? StatusCodes.Status404NotFound
+        : Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError;
 }

@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nara.Platform.Outbox;
+using Nara.Platform.Storage;
+using Nara.Tests.Infrastructure;
+
+namespace Nara.Tests.Platform;
+
+public sealed class OutboxTests
+{
+    [Fact]
+    public async Task Deliver_CrashAfterCommitBeforeDelivery_DeliveredOnceAfterRestart()
+    {
+        // Arrange: an instance that commits messages but dies before its worker sends them.
+        var first = new NaraApp().With("Delivery:Enabled", "false");
+        await first.InitializeAsync();
+        var to = $"{TestData.Unique("crash")}@test.example";
+        await QueueAsync(first, to, "Before the crash");
+        await first.DisposeAsync();
+
+        // Act: a new process on the same database, with its worker running.
+        var second = new NaraApp(first);
+        await second.InitializeAsync();
+        try
+        {
+            var message = await second.Smtp.WaitForAsync(to);
+            await Task.Delay(1500); // several more dispatcher cycles
+
+            // Assert
+            Assert.Equal("Before the crash", message.Subject);
+            Assert.Single(second.Smtp.Messages, m => m.To.ToString() == to);
+            var row = await second.WithScopeAsync(sp => sp.GetRequiredService<NaraDb>().Outbox.AsNoTracking().SingleAsync());
+            Assert.NotNull(row.SentAt);
+            Assert.Null(row.LockToken);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)second).DisposeAsync();
+            await first.Smtp.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Deliver_TwoInstancesOnOneDatabase_EachMessageSentExactlyOnce()
+    {
+        var first = new NaraApp().With("Delivery:Enabled", "false");
+        await first.InitializeAsync();
+        var second = new NaraApp(first).With("Delivery:Enabled", "false");
+        await second.InitializeAsync();
+        try
+        {
+            var recipients = Enumerable.Range(0, 40).Select(i => $"{TestData.Unique("pair" + i)}@test.example").ToList();
+            foreach (var to in recipients)
+            {
+                await QueueAsync(first, to, "Hello");
+            }
+
+            // Both instances' dispatchers race for the same rows, repeatedly.
+            var a = first.Services.GetRequiredService<OutboxDispatcher>();
+            var b = second.Services.GetRequiredService<OutboxDispatcher>();
+            for (var round = 0; round < 10; round++)
+            {
+                await Task.WhenAll(a.DeliverDueAsync(default), b.DeliverDueAsync(default));
+            }
+
+            var delivered = first.Smtp.Messages.Concat(second.Smtp.Messages).Select(m => m.To.ToString()).ToList();
+            Assert.Equal(recipients.Order(), delivered.Order());
+        }
+        finally
+        {
+            await ((IAsyncLifetime)second).DisposeAsync();
+            await ((IAsyncLifetime)first).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Deliver_SmtpServerDown_RetriedWithBackoffAndKeptInOutbox()
+    {
+        var app = new NaraApp().With("Delivery:Enabled", "false").With("Delivery:Smtp:Port", SmtpSink.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await app.InitializeAsync();
+        try
+        {
+            await QueueAsync(app, $"{TestData.Unique("down")}@test.example", "Nobody listens");
+
+            await app.Services.GetRequiredService<OutboxDispatcher>().DeliverDueAsync(default);
+
+            var row = await app.WithScopeAsync(sp => sp.GetRequiredService<NaraDb>().Outbox.AsNoTracking().SingleAsync());
+            Assert.Null(row.SentAt);
+            Assert.Equal(1, row.Attempts);
+            Assert.True(row.NextAttemptAt > row.CreatedAt);
+            Assert.NotNull(row.LastError);
+            Assert.DoesNotContain("@", row.LastError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Queue_RecipientAndBody_StoredProtectedNotInClear()
+    {
+        var app = new NaraApp().With("Delivery:Enabled", "false");
+        await app.InitializeAsync();
+        try
+        {
+            var to = $"{TestData.Unique("secret")}@test.example";
+            await QueueAsync(app, to, "Private subject", "Your code is 424242");
+
+            var row = await app.WithScopeAsync(sp => sp.GetRequiredService<NaraDb>().Outbox.AsNoTracking().SingleAsync());
+            Assert.DoesNotContain(to, row.ProtectedRecipient, StringComparison.Ordinal);
+            Assert.DoesNotContain("424242", row.ProtectedBody, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 5)]
+    [InlineData(2, 10)]
+    [InlineData(5, 80)]
+    [InlineData(20, 3600)]
+    public void Backoff_GrowsExponentiallyUpToAnHour(int attempts, int seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), OutboxDispatcher.Backoff(attempts));
+
+    private static Task<int> QueueAsync(NaraApp app, string to, string subject, string body = "Body") =>
+        app.WithScopeAsync(async sp =>
+        {
+            sp.GetRequiredService<Outbox>().Queue(Channel.Email, to, subject, body, "en", "test");
+            return await sp.GetRequiredService<NaraDb>().SaveChangesAsync();
+        });
+}
