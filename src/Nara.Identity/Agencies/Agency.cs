@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Nara.Identity.Agencies;
 
-public enum AgencyKind
+internal enum AgencyKind
 {
     Ministry = 0,
     Municipality = 1,

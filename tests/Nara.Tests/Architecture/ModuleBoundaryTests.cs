@@ -1,0 +1,51 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Nara.Tests.Architecture;
+
+/// <summary>Modules show the rest of the program two doors and their Contracts; everything else stays internal.</summary>
+public sealed class ModuleBoundaryTests
+{
+    private static readonly Assembly Identity = typeof(Nara.Identity.IdentityModule).Assembly;
+    private static readonly Assembly Platform = typeof(Nara.Platform.Storage.NaraDb).Assembly;
+
+    [Fact]
+    public void IdentityModule_PublicTypes_OnlyTheDoorsContractsAndEntryPoints()
+    {
+        string[] allowed = ["Nara.Identity", "Nara.Identity.Contracts", "Nara.Identity.Demo", "Nara.Identity.Setup"];
+
+        var leaks = Identity.GetExportedTypes()
+            .Where(t => !allowed.Contains(t.Namespace))
+            .Where(t => !t.Name.StartsWith("Pages_", StringComparison.Ordinal) && t.Namespace != "AspNetCoreGeneratedDocument")
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.Empty(leaks);
+    }
+
+    [Fact]
+    public void PageModels_AreInternal()
+    {
+        var pageModels = new[] { Identity, typeof(Nara.Web.Strings).Assembly }
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t.IsSubclassOf(typeof(PageModel)) && t.IsPublic)
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.Empty(pageModels);
+    }
+
+    [Fact]
+    public void Platform_DependsOnNoModule()
+    {
+        var references = Platform.GetReferencedAssemblies().Select(a => a.Name).ToList();
+
+        Assert.DoesNotContain(references, name => name is not null && name.StartsWith("Nara.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Modules_DoNotDependOnTheHost()
+    {
+        Assert.DoesNotContain(Identity.GetReferencedAssemblies(), a => a.Name == "nara");
+    }
+}

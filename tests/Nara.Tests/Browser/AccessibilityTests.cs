@@ -1,0 +1,97 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Nara.Tests.Browser;
+
+/// <summary>
+/// Crawls every page reachable in the demo as a visitor, a citizen, an officer and an administrator, in English
+/// and Arabic, and runs axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules on each: zero violations allowed.
+/// </summary>
+[Collection(BrowserTests.Name)]
+public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper output)
+{
+    private static readonly string[] Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+    // Links that act rather than show (sign out, switch language) are left out of the crawl.
+    private static readonly string[] Skip = ["/sign-out", "/language/", "/openapi/", "/health/"];
+
+    [Theory]
+    [InlineData("visitor", "en")]
+    [InlineData("visitor", "ar")]
+    [InlineData("citizen", "en")]
+    [InlineData("citizen", "ar")]
+    [InlineData("officer", "en")]
+    [InlineData("officer", "ar")]
+    [InlineData("administrator", "en")]
+    [InlineData("administrator", "ar")]
+    public async Task EveryReachablePage_Axe_NoViolations(string persona, string language)
+    {
+        var page = await fixture.NewPageAsync();
+        switch (persona)
+        {
+            case "citizen":
+                await fixture.SignInCitizenAsync(page, "amina@citizen.example");
+                break;
+            case "officer":
+                await fixture.SignInStaffAsync(page, "officer.registry@demo.example");
+                break;
+            case "administrator":
+                await fixture.SignInStaffAsync(page, "admin@demo.example");
+                break;
+        }
+
+        await page.GotoAsync($"/language/{language}?returnUrl=/");
+        var violations = new List<string>();
+        var visited = await CrawlAsync(page, async path =>
+        {
+            Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
+            Assert.Equal(language == "ar" ? "rtl" : "ltr", await page.GetAttributeAsync("html", "dir"));
+            var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
+            violations.AddRange(result.Violations.Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+        });
+
+        output.WriteLine($"{persona}/{language}: {visited.Count} pages: {string.Join(", ", visited)}");
+        Assert.True(visited.Count >= 3, "The crawl found too few pages");
+        Assert.True(violations.Count == 0, string.Join('\n', violations));
+    }
+
+    [Fact]
+    public async Task FormWithErrors_Axe_NoViolations()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/sign-in");
+        await page.FillAsync("#Address", "not an address");
+        await page.ClickAsync("main button[type=submit]");
+
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
+
+        Assert.Equal(1, await page.Locator(".error-summary li").CountAsync());
+        Assert.Empty(result.Violations);
+    }
+
+    private static async Task<List<string>> CrawlAsync(IPage page, Func<string, Task> check)
+    {
+        var queue = new Queue<string>(["/"]);
+        var seen = new HashSet<string>(StringComparer.Ordinal) { "/" };
+        var visited = new List<string>();
+        while (queue.Count > 0 && visited.Count < 60)
+        {
+            var path = queue.Dequeue();
+            var response = await page.GotoAsync(path);
+            Assert.NotEqual(500, response?.Status);
+            visited.Add(path);
+            await check(path);
+            foreach (var href in await page.Locator("a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
+            {
+                if (href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal) && !Skip.Any(s => href.StartsWith(s, StringComparison.Ordinal)) && seen.Add(href))
+                {
+                    queue.Enqueue(href);
+                }
+            }
+        }
+
+        return visited;
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Nara.Identity.Demo;
+using Nara.Tests.Infrastructure;
+
+namespace Nara.Tests.Browser;
+
+/// <summary>
+/// The demo served by Kestrel on a loopback port, and Debian's Chromium driven by Playwright.
+/// Chromium comes from PLAYWRIGHT_CHROMIUM_EXECUTABLE or /usr/bin/chromium; without it these tests fail.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public NaraApp App { get; } = new NaraApp().With("demo", "true");
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    private IPlaywright? playwright;
+
+    public async Task InitializeAsync()
+    {
+        var port = SmtpSink.FreePort();
+        App.UseKestrel(port);
+        await App.InitializeAsync();
+        App.StartServer();
+        BaseUrl = $"http://127.0.0.1:{port}";
+
+        var chromium = Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM_EXECUTABLE") ?? "/usr/bin/chromium";
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        await ((IAsyncLifetime)App).DisposeAsync();
+    }
+
+    public async Task<IPage> NewPageAsync(bool javaScript = true, string locale = "en")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = javaScript, Locale = locale, BaseURL = BaseUrl });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs a demo citizen in through the pages, reading the code from the loopback SMTP server.</summary>
+    public async Task SignInCitizenAsync(IPage page, string email)
+    {
+        var before = App.Smtp.Messages.Count;
+        await page.GotoAsync("/sign-in");
+        await page.FillAsync("#Address", email);
+        await page.ClickAsync("main button[type=submit]");
+        var message = await App.Smtp.WaitForAsync(email, m => App.Smtp.Messages.ToList().IndexOf(m) >= before);
+        await page.FillAsync("#Code", TestData.CodeIn(message.TextBody ?? ""));
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync("**/account");
+    }
+
+    /// <summary>Signs demo staff in: password, then the current code of their authenticator.</summary>
+    public async Task SignInStaffAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/sign-in/password");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", IdentityDemo.StaffPassword);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync("**/sign-in/two-factor");
+        var keys = await IdentityDemo.AuthenticatorKeysAsync(App.Services.CreateScope().ServiceProvider);
+        var key = keys.Single(k => k.Email == email).Key;
+        await page.FillAsync("#Code", new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp());
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync("**/staff");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTests : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
