@@ -7,6 +7,7 @@ using Nara.Identity.Contracts;
 using Nara.Identity.SignIn;
 using Nara.Identity.Staff;
 using Nara.Platform.Events;
+using Nara.Platform.Localization;
 using Nara.Platform.Outbox;
 using Nara.Platform.People;
 using Nara.Platform.Storage;
@@ -92,6 +93,7 @@ internal sealed class StaffAdmin(
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var link = $"{setPasswordBaseUrl}?user={user.Id:D}&token={Uri.EscapeDataString(token)}";
+            using var language = new CultureScope(user.PreferredCulture);
             outbox.Queue(Channel.Email, contact.Value, text["Your Nara staff account"],
                 text["An account has been made for you on Nara. Choose your password here: {0} Then set up your authenticator app when you first sign in.", link],
                 user.PreferredCulture, "identity.staff-welcome");

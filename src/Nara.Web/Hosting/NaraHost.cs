@@ -18,6 +18,9 @@ public static class NaraHost
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Run from a build (the README's run command) in any environment, static files and their compressed
+        // variants come from the build's manifest; a published app has them in wwwroot and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? builder.Configuration["ASPNETCORE_URLS"] ?? "http://localhost:5080");
         builder.Services.AddNara(builder.Configuration, builder.Environment);
         return builder;
@@ -63,9 +66,13 @@ public static class NaraHost
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
+            // Static files are compressed at build time by MapStaticAssets; compressing them again here breaks them.
+            options.MimeTypes = ["text/html", "application/json", "application/problem+json", "text/plain", "application/xml"];
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
         });
+        services.Configure<BrotliCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Optimal);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

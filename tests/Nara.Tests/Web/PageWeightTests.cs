@@ -9,7 +9,7 @@ namespace Nara.Tests.Web;
 /// Every page fits in one round trip on a slow link: HTML plus its stylesheet, as compressed on the wire,
 /// at most 14 KB. Measured on real responses, in the languages with the longest text.
 /// </summary>
-public sealed class PageWeightTests : IAsyncLifetime
+public sealed class PageWeightTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     public const int Budget = 14 * 1024;
 
@@ -44,6 +44,7 @@ public sealed class PageWeightTests : IAsyncLifetime
         }
 
         var heaviest = sizes.MaxBy(s => s.Bytes);
+        output.WriteLine($"{culture}: heaviest {heaviest.Page} = {heaviest.Bytes} bytes; " + string.Join(", ", sizes.Select(s => $"{s.Page}={s.Bytes}")));
         Assert.True(heaviest.Bytes <= Budget, $"{heaviest.Page} in {culture} weighs {heaviest.Bytes} bytes: " + string.Join(", ", sizes.Select(s => $"{s.Page}={s.Bytes}")));
         Assert.All(sizes, s => Assert.True(s.Bytes > 500, $"{s.Page} looks empty ({s.Bytes} bytes)"));
     }
@@ -54,9 +55,13 @@ public sealed class PageWeightTests : IAsyncLifetime
         var (html, htmlBytes) = await FetchAsync(client, path, culture);
         var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
         long total = htmlBytes;
-        foreach (var link in document.QuerySelectorAll("link[rel=stylesheet]"))
+        var stylesheets = document.QuerySelectorAll("link[rel=stylesheet]");
+        Assert.NotEmpty(stylesheets);
+        foreach (var link in stylesheets)
         {
-            total += (await FetchAsync(client, link.GetAttribute("href")!, culture)).Bytes;
+            var (css, bytes) = await FetchAsync(client, link.GetAttribute("href")!, culture);
+            Assert.Contains(".button{", css, StringComparison.Ordinal);
+            total += bytes;
         }
 
         Assert.Empty(document.QuerySelectorAll("script[src^='http'], link[href^='http'], img[src^='http']"));
