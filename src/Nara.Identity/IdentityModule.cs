@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Identity.Admin;
 using Nara.Identity.Authorization;
@@ -91,7 +92,13 @@ public static class IdentityModule
                 ? RateLimitPartition.GetNoLimiter("get")
                 : RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(10), QueueLimit = 0 })));
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        // Configurable because mobile carriers put many people behind one address.
+                        PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("Identity:SignInRequestsPerAddress", 20),
+                        Window = TimeSpan.FromMinutes(10),
+                        QueueLimit = 0,
+                    })));
 
         services.AddScoped<SignInCodes>();
         services.AddScoped<ApiTokens>();

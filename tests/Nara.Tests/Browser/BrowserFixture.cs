@@ -11,7 +11,8 @@ namespace Nara.Tests.Browser;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public NaraApp App { get; } = new NaraApp().With("demo", "true");
+    // Every browser signs in from 127.0.0.1; the per-address sign-in limit is tested elsewhere.
+    public NaraApp App { get; } = new NaraApp().With("demo", "true").With("Identity:SignInRequestsPerAddress", "10000");
 
     public string BaseUrl { get; private set; } = "";
 
@@ -25,7 +26,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         App.UseKestrel(port);
         await App.InitializeAsync();
         App.StartServer();
-        BaseUrl = $"http://127.0.0.1:{port}";
+        // "localhost", not an IP address: WebAuthn refuses IP addresses as relying-party ids.
+        BaseUrl = $"http://localhost:{port}";
 
         var chromium = Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM_EXECUTABLE") ?? "/usr/bin/chromium";
         playwright = await Playwright.CreateAsync();

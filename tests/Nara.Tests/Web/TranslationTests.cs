@@ -64,7 +64,7 @@ public sealed partial class TranslationTests
                               && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
         {
             // A key ending in "." is the prefix of a computed key (T["Role." + role]); those are listed in Strings.resx.
-            foreach (var key in LocalizerKey().Matches(File.ReadAllText(file)).Select(m => Regex.Unescape(m.Groups[1].Value)).Where(k => !k.EndsWith('.')))
+            foreach (var key in LocalizerKey().Matches(File.ReadAllText(file)).Select(m => Regex.Unescape(m.Groups[1].Value)).Where(k => !(k.EndsWith('.') && !k.Contains(' ', StringComparison.Ordinal))))
             {
                 keys.Add(key);
             }
