@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
@@ -37,6 +38,9 @@ public class NaraApp : WebApplicationFactory<Program>, IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
 
     public SmtpSink Smtp { get; }
+
+    /// <summary>Every log line the app wrote, at every level.</summary>
+    public LogSink Logs { get; } = new();
 
     /// <summary>Set before first use to control time.</summary>
     public FakeTimeProvider? Clock { get; set; }
@@ -95,6 +99,7 @@ public class NaraApp : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace).AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
             if (Clock is not null)
