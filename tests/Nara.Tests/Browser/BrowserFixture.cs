@@ -56,6 +56,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Waits for a page; on timeout, says where the browser is and what it shows.</summary>
+    public static async Task ExpectUrlAsync(IPage page, string glob)
+    {
+        try
+        {
+            await page.WaitForURLAsync(glob, new PageWaitForURLOptions { Timeout = 45_000 });
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Expected {glob}, but the browser is at {page.Url}: {await page.TextContentAsync("main")}");
+        }
+    }
+
     /// <summary>Signs a demo citizen in through the pages, reading the code from the loopback SMTP server.</summary>
     public async Task SignInCitizenAsync(IPage page, string email)
     {
@@ -66,7 +79,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var message = await App.Smtp.WaitForAsync(email, m => App.Smtp.Messages.ToList().IndexOf(m) >= before);
         await page.FillAsync("#Code", TestData.CodeIn(message.TextBody ?? ""));
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/account");
+        await ExpectUrlAsync(page, "**/account");
     }
 
     /// <summary>Signs demo staff in: password, then the current code of their authenticator.</summary>
@@ -76,12 +89,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", IdentityDemo.StaffPassword);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/sign-in/two-factor");
+        await ExpectUrlAsync(page, "**/sign-in/two-factor");
         var keys = await IdentityDemo.AuthenticatorKeysAsync(App.Services.CreateScope().ServiceProvider);
         var key = keys.Single(k => k.Email == email).Key;
         await page.FillAsync("#Code", new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp());
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/staff");
+        await ExpectUrlAsync(page, "**/staff");
     }
 }
 

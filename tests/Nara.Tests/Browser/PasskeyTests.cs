@@ -35,19 +35,19 @@ public sealed class PasskeyTests(BrowserFixture fixture)
         await page.ClickAsync("main form:not([data-passkey]) button[type=submit]");
         await page.FillAsync("#Code", login.CurrentCode());
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/staff");
+        await BrowserFixture.ExpectUrlAsync(page, "**/staff");
 
         await page.GotoAsync("/account/passkeys");
         await page.FillAsync("#Name", "Virtual phone");
         await page.ClickAsync("form[data-passkey] button");
-        await page.WaitForURLAsync("**/account/passkeys?added=*");
+        await BrowserFixture.ExpectUrlAsync(page, "**/account/passkeys?added=*");
         Assert.Contains("Virtual phone", await page.TextContentAsync("table"), StringComparison.Ordinal);
 
         await page.GotoAsync("/sign-out");
         await page.ClickAsync("main button[type=submit]");
         await page.GotoAsync("/sign-in/password");
         await page.ClickAsync("form[data-passkey] button");
-        await page.WaitForURLAsync("**/staff");
+        await BrowserFixture.ExpectUrlAsync(page, "**/staff");
 
         Assert.Equal("Staff start page", await page.TextContentAsync("h1"));
     }
