@@ -5,13 +5,8 @@ using Nara.Tests.Infrastructure;
 
 namespace Nara.Tests.Identity;
 
-public sealed class AdministrationTests : IAsyncLifetime
+public sealed class AdministrationTests() : AppTest()
 {
-    private readonly NaraApp app = new();
-
-    public Task InitializeAsync() => app.InitializeAsync();
-
-    public Task DisposeAsync() => ((IAsyncLifetime)app).DisposeAsync();
 
     [Fact]
     public async Task CreateAgency_ThroughForm_ListedAndEventRecorded()

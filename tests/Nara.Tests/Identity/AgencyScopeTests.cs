@@ -4,13 +4,8 @@ using Nara.Tests.Infrastructure;
 
 namespace Nara.Tests.Identity;
 
-public sealed class AgencyScopeTests : IAsyncLifetime
+public sealed class AgencyScopeTests() : AppTest()
 {
-    private readonly NaraApp app = new();
-
-    public Task InitializeAsync() => app.InitializeAsync();
-
-    public Task DisposeAsync() => ((IAsyncLifetime)app).DisposeAsync();
 
     [Theory]
     [InlineData(StaffRoles.Officer)]

@@ -6,13 +6,8 @@ using Nara.Tests.Infrastructure;
 
 namespace Nara.Tests.Identity;
 
-public sealed class CitizenSignInTests : IAsyncLifetime
+public sealed class CitizenSignInTests() : AppTest(new NaraApp { Clock = new FakeTimeProvider(DateTimeOffset.UtcNow) })
 {
-    private readonly NaraApp app = new() { Clock = new FakeTimeProvider(DateTimeOffset.UtcNow) };
-
-    public Task InitializeAsync() => app.InitializeAsync();
-
-    public Task DisposeAsync() => ((IAsyncLifetime)app).DisposeAsync();
 
     [Fact]
     public async Task SignIn_NewEmailWithEmailedCode_CreatesAccountAndSignsIn()

@@ -4,13 +4,8 @@ using Nara.Tests.Infrastructure;
 
 namespace Nara.Tests.Identity;
 
-public sealed class StaffSignInTests : IAsyncLifetime
+public sealed class StaffSignInTests() : AppTest()
 {
-    private readonly NaraApp app = new();
-
-    public Task InitializeAsync() => app.InitializeAsync();
-
-    public Task DisposeAsync() => ((IAsyncLifetime)app).DisposeAsync();
 
     [Fact]
     public async Task SignIn_PasswordThenAuthenticatorCode_ReachesStaffPage()

@@ -6,13 +6,8 @@ using Nara.Tests.Infrastructure;
 namespace Nara.Tests.Platform;
 
 /// <summary>Personal data and secrets stay out of logs, events and key storage.</summary>
-public sealed class PrivacyTests : IAsyncLifetime
+public sealed class PrivacyTests() : AppTest()
 {
-    private readonly NaraApp app = new();
-
-    public Task InitializeAsync() => app.InitializeAsync();
-
-    public Task DisposeAsync() => ((IAsyncLifetime)app).DisposeAsync();
 
     [Fact]
     public async Task SignInJourney_LogsAndEvents_HoldNoAddressNoCodeNoPassword()

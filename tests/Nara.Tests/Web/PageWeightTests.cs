@@ -9,19 +9,13 @@ namespace Nara.Tests.Web;
 /// Every page fits in one round trip on a slow link: HTML plus its stylesheet, as compressed on the wire,
 /// at most 14 KB. Measured on real responses, in the languages with the longest text.
 /// </summary>
-public sealed class PageWeightTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
+public sealed class PageWeightTests(Xunit.Abstractions.ITestOutputHelper output) : AppTest
 {
     public const int Budget = 14 * 1024;
 
     private static readonly string[] PublicPages = ["/", "/sign-in", "/sign-in/password", "/sign-in/set-password", "/api", "/no-such-page", "/access-denied", "/demo/mailbox"];
     private static readonly string[] CitizenPages = ["/account", "/account/tokens"];
     private static readonly string[] StaffPages = ["/staff", "/admin/agencies", "/admin/agencies/edit", "/admin/staff", "/admin/staff/new", "/account/two-factor"];
-
-    private readonly NaraApp app = new();
-
-    public Task InitializeAsync() => app.InitializeAsync();
-
-    public Task DisposeAsync() => ((IAsyncLifetime)app).DisposeAsync();
 
     [Theory]
     [InlineData("en")]

@@ -4,13 +4,8 @@ using Nara.Tests.Infrastructure;
 
 namespace Nara.Tests.Web;
 
-public sealed class PagesTests : IAsyncLifetime
+public sealed class PagesTests() : AppTest()
 {
-    private readonly NaraApp app = new();
-
-    public Task InitializeAsync() => app.InitializeAsync();
-
-    public Task DisposeAsync() => ((IAsyncLifetime)app).DisposeAsync();
 
     [Theory]
     [InlineData("ar", "rtl")]

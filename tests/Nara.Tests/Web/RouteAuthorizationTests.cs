@@ -11,7 +11,7 @@ namespace Nara.Tests.Web;
 /// Walks every GET route the program maps and requests it as every kind of person. A new route is covered
 /// the day it is added; a route with a policy this table does not know fails until someone says who may use it.
 /// </summary>
-public sealed class RouteAuthorizationTests : IAsyncLifetime
+public sealed class RouteAuthorizationTests : AppTest
 {
     private static readonly Dictionary<string, Func<string, bool>> WhoMay = new()
     {
@@ -21,14 +21,13 @@ public sealed class RouteAuthorizationTests : IAsyncLifetime
         [NaraPolicies.Auditor] = persona => persona == StaffRoles.Auditor,
     };
 
-    private readonly NaraApp app = new();
     private readonly Dictionary<string, WebSession> personas = [];
     private string agencyCode = "";
     private Guid staffId;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await app.InitializeAsync();
+        await base.InitializeAsync();
         var (agencyId, code) = await app.CreateAgencyAsync();
         agencyCode = code;
         personas["anonymous"] = app.Session();
@@ -40,8 +39,6 @@ public sealed class RouteAuthorizationTests : IAsyncLifetime
             personas[role] = await app.SignInAsync(login);
         }
     }
-
-    public Task DisposeAsync() => ((IAsyncLifetime)app).DisposeAsync();
 
     [Fact]
     public async Task EveryGetRoute_EveryPersona_AllowedExactlyWhenItsPoliciesSay()
