@@ -17,7 +17,8 @@ public static class NaraHost
 {
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings files and static files belong to the program, wherever it is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         // Run from a build (the README's run command) in any environment, static files and their compressed
         // variants come from the build's manifest; a published app has them in wwwroot and this does nothing.
         builder.WebHost.UseStaticWebAssets();
