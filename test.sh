@@ -14,7 +14,7 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
   echo "Installing ${need[*]} ..."
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
 # A throwaway PostgreSQL cluster on a free loopback port, removed on exit.

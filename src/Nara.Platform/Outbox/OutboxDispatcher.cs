@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,8 +22,12 @@ public sealed partial class OutboxDispatcher(
     IDataProtectionProvider protection,
     IOptions<DeliveryOptions> options,
     TimeProvider clock,
+    IMeterFactory meters,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    private readonly Counter<long> sent = meters.Create("Nara").CreateCounter<long>("nara.outbox.sent", description: "Messages accepted by the SMTP server or SMS gateway");
+    private readonly Counter<long> failed = meters.Create("Nara").CreateCounter<long>("nara.outbox.failed_attempts", description: "Delivery attempts that failed and will be retried or given up");
+
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private readonly IDataProtector protector = protection.CreateProtector(Outbox.Purpose);
 
@@ -115,6 +120,7 @@ public sealed partial class OutboxDispatcher(
         if (error is null)
         {
             await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now).SetProperty(m => m.LockToken, (Guid?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
+            sent.Add(1, new KeyValuePair<string, object?>("channel", message.Channel.ToString()));
             LogSent(logger, message.Id, message.Channel);
             return;
         }
@@ -132,6 +138,7 @@ public sealed partial class OutboxDispatcher(
                 .SetProperty(m => m.LockToken, (Guid?)null)
                 .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null),
             cancellationToken);
+        failed.Add(1, new KeyValuePair<string, object?>("channel", message.Channel.ToString()));
         LogRetry(logger, message.Id, attempts, reason);
     }
 

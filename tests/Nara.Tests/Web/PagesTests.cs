@@ -162,4 +162,35 @@ public sealed class PagesTests() : AppTest()
 
         Assert.Matches(@"^\d{2}/\d{2}/\d{4}$", expires);
     }
+
+    [Theory]
+    [InlineData("multipart/form-data", "--no-boundary--")]
+    [InlineData("application/x-www-form-urlencoded", "%%%=%%%&&&")]
+    [InlineData("application/json", "{not json")]
+    [InlineData("text/plain", "")]
+    public async Task Post_MalformedBodies_NeverA500(string contentType, string body)
+    {
+        var session = app.Session();
+        var form = await session.GetAsync("/sign-in");
+        var token = form.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value");
+        using var content = new StringContent(body);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/sign-in") { Content = content };
+        request.Headers.Add("RequestVerificationToken", token);
+
+        var response = await session.Client.SendAsync(request);
+
+        Assert.True((int)response.StatusCode is >= 200 and < 500, $"{contentType}: {(int)response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task Post_HugeField_RefusedOrHandledNever500()
+    {
+        var session = app.Session();
+        var form = await session.GetAsync("/sign-in");
+
+        var page = await session.SubmitAsync(form, new Dictionary<string, string?> { ["Address"] = new string('a', 200_000) + "@x.org" }, follow: false);
+
+        Assert.True((int)page.Status is >= 200 and < 500, $"{(int)page.Status}");
+    }
 }
