@@ -72,6 +72,7 @@ internal static class NaraCommands
             return 0;
         });
         root.Subcommands.Add(new Command("demo", "Demo data") { seed });
+        root.Subcommands.Add(TallyCommand.Build());
         return root;
     }
 
