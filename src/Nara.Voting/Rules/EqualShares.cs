@@ -91,38 +91,46 @@ public static class EqualShares
         var shares = new ShareClasses(budget / voters, voters);
         var round = 0;
         decimal spent = 0;
-        while (active.Count > 0)
+
+        // Lazy evaluation: a project's ρ can only grow as shares shrink, so the queue holds lower bounds ordered
+        // by (ρ, tie order). The head is recomputed; if it still beats the next bound it is the true minimum.
+        var order = new Dictionary<int, int>();
+        foreach (var p in active)
         {
-            var best = -1;
-            var bestRho = Fraction.Zero;
-            for (var i = 0; i < active.Count; i++)
-            {
-                var p = active[i];
-                var cost = election.CostOf(p);
-                var rho = MaxPaymentPerUtility(shares, supporters[p], cost, costUtility);
-                if (rho is null)
-                {
-                    // Shares only ever shrink: once unaffordable, always unaffordable.
-                    results[p] = new ProjectOutcome(projects[p].Id, false, Reason.SupportersCouldNotCover, 0, []);
-                    active.RemoveAt(i--);
-                    continue;
-                }
+            order[p] = order.Count;
+        }
 
-                if (best < 0 || rho.Value < bestRho)
-                {
-                    (best, bestRho) = (p, rho.Value);
-                }
+        var queue = new PriorityQueue<int, (Fraction Rho, int Order)>(Comparer<(Fraction Rho, int Order)>.Create((a, b) =>
+        {
+            var byRho = a.Rho.CompareTo(b.Rho);
+            return byRho != 0 ? byRho : a.Order.CompareTo(b.Order);
+        }));
+        foreach (var p in active)
+        {
+            queue.Enqueue(p, (Fraction.Zero, order[p]));
+        }
+
+        while (queue.TryDequeue(out var p, out _))
+        {
+            var cost = election.CostOf(p);
+            var rho = MaxPaymentPerUtility(shares, supporters[p], cost, costUtility);
+            if (rho is null)
+            {
+                // Shares only ever shrink: once unaffordable, always unaffordable.
+                results[p] = new ProjectOutcome(projects[p].Id, false, Reason.SupportersCouldNotCover, 0, []);
+                continue;
             }
 
-            if (best < 0)
+            var exact = (rho.Value, order[p]);
+            if (queue.TryPeek(out _, out var next) && queue.Comparer.Compare(exact, next) > 0)
             {
-                break;
+                queue.Enqueue(p, exact);
+                continue;
             }
 
-            var payments = shares.Charge(supporters[best], bestRho, costUtility ? election.CostOf(best) : Fraction.One);
-            results[best] = new ProjectOutcome(projects[best].Id, true, Reason.Funded, ++round, payments);
-            spent += projects[best].Cost;
-            active.Remove(best);
+            var payments = shares.Charge(supporters[p], rho.Value, costUtility ? cost : Fraction.One);
+            results[p] = new ProjectOutcome(projects[p].Id, true, Reason.Funded, ++round, payments);
+            spent += projects[p].Cost;
         }
 
         return new Pass([.. results.Values], spent);
@@ -143,14 +151,14 @@ public static class EqualShares
         var groups = shares.Group(supporters);
         var money = Fraction.Zero;
         var totalUtility = Fraction.Zero;
-        var items = new List<(Fraction Share, Fraction Utility, int Count)>(groups.Count);
+        var items = new List<(Fraction Ratio, Fraction Share, Fraction Utility, int Count)>();
         foreach (var ((shareClass, points), count) in groups)
         {
             var share = shares.Value(shareClass);
             var utility = costUtility ? cost * points : new Fraction(points);
             money += share * count;
             totalUtility += utility * count;
-            items.Add((share, utility, count));
+            items.Add((share / utility, share, utility, count));
         }
 
         if (money < cost)
@@ -158,9 +166,10 @@ public static class EqualShares
             return null;
         }
 
-        items.Sort((a, b) => (a.Share / a.Utility).CompareTo(b.Share / b.Utility));
+        // Ratio computed once per group, not in the comparer: fraction division is the expensive part.
+        items.Sort((a, b) => a.Ratio.CompareTo(b.Ratio));
         var remaining = cost;
-        foreach (var (share, utility, count) in items)
+        foreach (var (_, share, utility, count) in items)
         {
             var rho = remaining / totalUtility;
             if (rho * utility <= share)
@@ -174,6 +183,6 @@ public static class EqualShares
         }
 
         // Everyone pays their whole share, which is exactly the cost.
-        return items[^1].Share / items[^1].Utility;
+        return items[^1].Ratio;
     }
 }

@@ -39,9 +39,40 @@ internal sealed class ShareClasses
 
     public int ClassOfVoter(int voter) => voterClass[voter];
 
-    /// <summary>Counts supporters by (class, points).</summary>
-    public Dictionary<(int Class, int Points), int> Group((int Voter, int Points)[] supporters)
+    private int[] counts = new int[16];
+    private readonly List<int> touched = [];
+
+    /// <summary>Counts supporters by (class, points). Hot path: approval ballots (all points 1) count into an array.</summary>
+    public IEnumerable<KeyValuePair<(int Class, int Points), int>> Group((int Voter, int Points)[] supporters)
     {
+        if (supporters.Length > 0 && Array.TrueForAll(supporters, s => s.Points == supporters[0].Points))
+        {
+            var points = supporters[0].Points;
+            if (counts.Length < values.Count)
+            {
+                counts = new int[Math.Max(values.Count, counts.Length * 2)];
+            }
+
+            touched.Clear();
+            foreach (var (voter, _) in supporters)
+            {
+                var c = voterClass[voter];
+                if (counts[c]++ == 0)
+                {
+                    touched.Add(c);
+                }
+            }
+
+            var result = new KeyValuePair<(int, int), int>[touched.Count];
+            for (var i = 0; i < touched.Count; i++)
+            {
+                result[i] = new((touched[i], points), counts[touched[i]]);
+                counts[touched[i]] = 0;
+            }
+
+            return result;
+        }
+
         var groups = new Dictionary<(int, int), int>();
         foreach (var (voter, points) in supporters)
         {
