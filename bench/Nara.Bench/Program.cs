@@ -25,5 +25,23 @@ BenchmarkSwitcher.FromAssembly(typeof(VotingBenchmarks).Assembly).Run(args);
 
 internal static partial class Program
 {
-    public static string SharedData => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "..", "shared", "data", "pabulib"));
+    /// <summary>The Pabulib files beside the checkout (../shared/data/pabulib), or NARA_PABULIB.</summary>
+    public static string SharedData => Environment.GetEnvironmentVariable("NARA_PABULIB") ?? FindShared();
+
+    private static string FindShared()
+    {
+        // BenchmarkDotNet runs each job from its own build folder, so look upwards from there and from here.
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
+        {
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "Nara.slnx")))
+                {
+                    return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "data", "pabulib"));
+                }
+            }
+        }
+
+        throw new DirectoryNotFoundException("Set NARA_PABULIB to the folder of Pabulib files");
+    }
 }

@@ -184,7 +184,8 @@ public static class PabulibReader
             }
         }
 
-        if (indexes.Distinct().Count() != indexes.Length)
+        var cardinal = kind is BallotKind.Cumulative or BallotKind.Scoring;
+        if (!cardinal && indexes.Distinct().Count() != indexes.Length)
         {
             throw new PabulibFormatException(line, "the vote names a project twice");
         }
@@ -195,7 +196,7 @@ public static class PabulibReader
         }
 
         int[] weights;
-        if (kind is BallotKind.Cumulative or BallotKind.Scoring)
+        if (cardinal)
         {
             var given = (points ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (given.Length != indexes.Length)
@@ -210,6 +211,13 @@ public static class PabulibReader
                 {
                     throw new PabulibFormatException(line, $"points '{given[k]}' is not a non-negative whole number");
                 }
+            }
+
+            if (indexes.Distinct().Count() != indexes.Length)
+            {
+                // Some real files spread points as repeated entries ("579,579,579;1,1,1"): they add up.
+                var merged = indexes.Zip(weights).GroupBy(x => x.First).Select(g => (Project: g.Key, Points: g.Sum(x => x.Second))).ToList();
+                return new Ballot([.. merged.Select(m => m.Project)], [.. merged.Select(m => m.Points)]);
             }
         }
         else if (kind == BallotKind.Ordinal)

@@ -48,4 +48,14 @@ public sealed class ModuleBoundaryTests
     {
         Assert.DoesNotContain(Identity.GetReferencedAssemblies(), a => a.Name == "nara");
     }
+
+    [Fact]
+    public void Voting_IsPureWithoutWebOrDatabaseDependencies()
+    {
+        var references = typeof(Nara.Voting.Election).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? "").ToList();
+
+        Assert.DoesNotContain(references, name => name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
+            || name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)
+            || name.StartsWith("Nara.", StringComparison.Ordinal));
+    }
 }

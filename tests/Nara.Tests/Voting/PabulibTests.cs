@@ -78,6 +78,28 @@ public sealed class PabulibTests
     }
 
     [Fact]
+    public void Read_CumulativeVoteRepeatingAProject_PointsAddUp()
+    {
+        var content = Meta.Replace("vote_type;approval", "vote_type;cumulative", StringComparison.Ordinal)
+            + "PROJECTS\nproject_id;cost\n579;10\nVOTES\nvoter_id;vote;points\n13026;579,579,579;1,2,1\n";
+
+        var ballot = Assert.Single(PabulibReader.Read(new StringReader(content)).Ballots);
+
+        Assert.Equal([0], ballot.Projects);
+        Assert.Equal([4], ballot.Points);
+    }
+
+    [Fact]
+    public void Read_ApprovalVoteRepeatingAProject_Refused()
+    {
+        var content = Meta + "PROJECTS\nproject_id;cost\n579;10\nVOTES\nvoter_id;vote\nv;579,579\n";
+
+        var error = Assert.Throws<PabulibFormatException>(() => PabulibReader.Read(new StringReader(content)));
+
+        Assert.Equal(19, error.Line);
+    }
+
+    [Fact]
     public async Task Cli_Tally_PrintsRuleSelectedAndCostAsJson()
     {
         var output = new StringWriter();
