@@ -43,7 +43,7 @@ public sealed class NoteSigner : IDisposable
     /// <summary>Loads a signer key string as written by <see cref="SignerKey"/>.</summary>
     public static NoteSigner Parse(string signerKey)
     {
-        var parts = signerKey.Trim().Split('+');
+        var parts = signerKey.Trim().Split('+', 5);
         if (parts.Length != 5 || parts[0] != "PRIVATE" || parts[1] != "KEY")
         {
             throw new FormatException("not a signer key (PRIVATE+KEY+name+id+key)");
@@ -91,7 +91,7 @@ public sealed class NoteVerifier
 
     public NoteVerifier(string verifierKey)
     {
-        var parts = verifierKey.Trim().Split('+');
+        var parts = verifierKey.Trim().Split('+', 3);
         if (parts.Length != 3)
         {
             throw new FormatException("a verifier key is name+id+key");
