@@ -486,6 +486,96 @@ namespace Nara.Migrations.Postgres.Migrations
                     b.ToTable("site_secrets", (string)null);
                 });
 
+            modelBuilder.Entity("Nara.Transparency.Log.LogCheckpoint", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Root")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Size");
+
+                    b.ToTable("log_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Nara.Transparency.Log.LogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long?>("Index")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("LeafHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Index")
+                        .IsUnique();
+
+                    b.ToTable("log_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Nara.Transparency.Log.LogNode", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Level", "Index");
+
+                    b.ToTable("log_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("Nara.Transparency.Log.SequencerLease", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("Holder")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("log_sequencer_lease", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Nara.Platform.People.NaraUser", null)

@@ -475,6 +475,94 @@ namespace Nara.Migrations.Sqlite.Migrations
                     b.ToTable("site_secrets", (string)null);
                 });
 
+            modelBuilder.Entity("Nara.Transparency.Log.LogCheckpoint", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Root")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Size");
+
+                    b.ToTable("log_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Nara.Transparency.Log.LogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("LeafHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Index")
+                        .IsUnique();
+
+                    b.ToTable("log_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Nara.Transparency.Log.LogNode", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Level", "Index");
+
+                    b.ToTable("log_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("Nara.Transparency.Log.SequencerLease", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("Holder")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("log_sequencer_lease", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Nara.Platform.People.NaraUser", null)

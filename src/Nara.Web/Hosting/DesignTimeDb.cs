@@ -23,6 +23,7 @@ internal sealed class DesignTimeDb : IDesignTimeDbContextFactory<NaraDb>
             : new StorageSettings(DatabaseProvider.Sqlite, "Data Source=design.db", Path.GetTempPath()));
         services.AddDataProtection();
         services.AddIdentityModule();
+        services.AddModelPart(typeof(Nara.Transparency.TransparencyModule).Assembly);
         return services.BuildServiceProvider().CreateScope().ServiceProvider.GetRequiredService<NaraDb>();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.ResponseCompression;
 using Nara.Identity;
+using Nara.Transparency;
 using Nara.Platform.Hosting;
 using Nara.Platform.Localization;
 using Nara.Platform.Outbox;
@@ -40,6 +41,7 @@ public static class NaraHost
         services.AddNaraDataProtection(configuration, ReadSettings(configuration, environment).DataDirectory);
         services.AddNaraOutbox(configuration);
         services.AddIdentityModule();
+        services.AddTransparencyModule();
 
         services.AddLocalization();
         // Arabic, Korean and accented Latin text is sent as text, not as numeric entities: lighter pages, same safety.
@@ -133,6 +135,7 @@ public static class NaraHost
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapIdentityModule();
+        app.MapTransparencyModule();
         app.MapLanguageSwitch();
         return app;
     }

@@ -1,0 +1,75 @@
+using System.Buffers.Binary;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nara.Ledger;
+using Nara.Platform.Storage;
+
+namespace Nara.Transparency.Log;
+
+/// <summary>Reads what the log publishes: the latest checkpoint, tiles, entry bundles and proofs.</summary>
+public sealed class LogReader(IServiceScopeFactory scopes)
+{
+    public async Task<(long Size, string Note)?> LatestCheckpointAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NaraDb>();
+        var latest = await db.Set<LogCheckpoint>().AsNoTracking().OrderByDescending(c => c.Size).Select(c => new { c.Size, c.Note }).FirstOrDefaultAsync(cancellationToken);
+        return latest is null ? null : (latest.Size, latest.Note);
+    }
+
+    /// <summary>The hashes of tile (level, index): up to 256 hashes of tree level 8·level. Null when fewer than <paramref name="width"/> exist.</summary>
+    public async Task<byte[]?> TileAsync(int level, long index, int width, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NaraDb>();
+        var treeLevel = level * TilePath.Height;
+        var first = index * TilePath.Width;
+        var hashes = await db.Set<LogNode>().AsNoTracking()
+            .Where(n => n.Level == treeLevel && n.Index >= first && n.Index < first + width)
+            .OrderBy(n => n.Index).Select(n => n.Hash).ToListAsync(cancellationToken);
+        return hashes.Count < width ? null : [.. hashes.SelectMany(h => h)];
+    }
+
+    /// <summary>Entries [256·index, 256·index + width), each prefixed by its length as a big-endian uint16.</summary>
+    public async Task<byte[]?> EntryBundleAsync(long index, int width, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NaraDb>();
+        var first = index * TilePath.Width;
+        var entries = await db.Set<LogEntry>().AsNoTracking()
+            .Where(e => e.Index >= first && e.Index < first + width)
+            .OrderBy(e => e.Index).Select(e => e.Data).ToListAsync(cancellationToken);
+        if (entries.Count < width)
+        {
+            return null;
+        }
+
+        var bundle = new byte[entries.Sum(e => 2 + e.Length)];
+        var at = 0;
+        foreach (var data in entries)
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(bundle.AsSpan(at), (ushort)data.Length);
+            data.CopyTo(bundle, at + 2);
+            at += 2 + data.Length;
+        }
+
+        return bundle;
+    }
+
+    public async Task<List<byte[]>> InclusionProofAsync(long index, long size, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NaraDb>();
+        return MerkleTree.InclusionProof(index, size, Reader(db));
+    }
+
+    public async Task<List<byte[]>> ConsistencyProofAsync(long from, long to, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NaraDb>();
+        return MerkleTree.ConsistencyProof(from, to, Reader(db));
+    }
+
+    private static NodeReader Reader(NaraDb db) => (level, index) =>
+        db.Set<LogNode>().AsNoTracking().Where(n => n.Level == level && n.Index == index).Select(n => n.Hash).Single();
+}

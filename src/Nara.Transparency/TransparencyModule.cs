@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Nara.Identity.Contracts;
+using Nara.Platform.Events;
+using Nara.Platform.Storage;
+using Nara.Transparency.Log;
+
+namespace Nara.Transparency;
+
+public static class TransparencyModule
+{
+    public static IServiceCollection AddTransparencyModule(this IServiceCollection services)
+    {
+        services.AddModelPart(typeof(TransparencyModule).Assembly);
+        services.AddSingleton<LogKeys>();
+        services.AddScoped<PublicLog>();
+        services.AddSingleton<LogReader>();
+        services.AddSingleton<Sequencer>();
+        services.AddHostedService(sp => sp.GetRequiredService<Sequencer>());
+        services.AddScoped<IReactTo<AgencyCreated>, LogConfigurationChanges>();
+        services.AddScoped<IReactTo<AgencyUpdated>, LogConfigurationChanges>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapTransparencyModule(this IEndpointRouteBuilder endpoints)
+    {
+        LogApi.Map(endpoints);
+        return endpoints;
+    }
+}
+
+/// <summary>Configuration changes are public acts: agencies appear in the log by code and name.</summary>
+internal sealed class LogConfigurationChanges(PublicLog log) : IReactTo<AgencyCreated>, IReactTo<AgencyUpdated>
+{
+    public Task ReactAsync(AgencyCreated payload, EventContext context, CancellationToken cancellationToken)
+    {
+        log.Append(AgencyCreated.EventType, new { agency = payload.AgencyId, code = payload.Code, name = payload.Name });
+        return Task.CompletedTask;
+    }
+
+    public Task ReactAsync(AgencyUpdated payload, EventContext context, CancellationToken cancellationToken)
+    {
+        log.Append(AgencyUpdated.EventType, new { agency = payload.AgencyId, code = payload.Code, name = payload.Name });
+        return Task.CompletedTask;
+    }
+}
