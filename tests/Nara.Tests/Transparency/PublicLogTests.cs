@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Ledger;
 using Nara.Platform.Storage;
@@ -118,6 +119,50 @@ public sealed class PublicLogTests() : AppTest(new NaraApp().With("Log:Origin", 
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task Witness_HonestLogVerifies_TamperedEntryAndRewrittenTreeAreCaught()
+    {
+        await app.CreateAgencyAsync();
+        await AppendAsync(20);
+        await IntegrateAsync();
+        var client = app.Session().Client;
+        var site = client.BaseAddress!;
+        var key = (await client.GetStringAsync("/log/key")).Trim();
+        var witness = new LogWitness(client);
+
+        var first = await witness.VerifyAsync(site, key, null, default);
+        Assert.True(first.Ok, first.Message);
+        var seen = new WitnessState(key, first.Checkpoint!.Size, Convert.ToBase64String(first.Checkpoint.Root));
+
+        await AppendAsync(300);
+        await IntegrateAsync();
+        var second = await witness.VerifyAsync(site, key, seen, default);
+        Assert.True(second.Ok, second.Message);
+        Assert.Contains("consistent with the 21 entries seen before", second.Message, StringComparison.Ordinal);
+
+        // Someone edits an entry in the database behind Nara's back.
+        var forged = System.Text.Encoding.UTF8.GetBytes("{\"v\":1,\"type\":\"test.entry.v1\",\"n\":999}");
+        await app.WithScopeAsync(sp => sp.GetRequiredService<NaraDb>().Set<LogEntry>().Where(e => e.Index == 3)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Data, forged)));
+        var tampered = await witness.VerifyAsync(site, key, seen, default);
+        Assert.False(tampered.Ok);
+        Assert.Equal("entry 3 does not match its leaf hash", tampered.Message);
+
+        // Someone with the signing key rebuilds and re-signs the whole tree around the forged entry.
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<NaraDb>();
+            await db.Set<LogNode>().ExecuteDeleteAsync();
+            await db.Set<LogCheckpoint>().ExecuteDeleteAsync();
+            await db.Set<LogEntry>().Where(e => e.Index == 3).ExecuteUpdateAsync(u => u.SetProperty(e => e.LeafHash, MerkleHash.Leaf(forged)));
+            return await db.Set<LogEntry>().ExecuteUpdateAsync(u => u.SetProperty(e => e.Index, (long?)null));
+        });
+        await IntegrateAsync();
+        var rewritten = await witness.VerifyAsync(site, key, seen, default);
+        Assert.False(rewritten.Ok);
+        Assert.StartsWith("the tree was rewritten", rewritten.Message, StringComparison.Ordinal);
     }
 
     private Task<int> AppendAsync(int count) => app.WithScopeAsync(async sp =>

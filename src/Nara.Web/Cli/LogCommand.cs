@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Nara.Ledger;
+
+namespace Nara.Web.Cli;
+
+/// <summary><c>nara log verify URL [--key KEY] [--state FILE]</c>: watch any Nara log, as a journalist, auditor or another government would.</summary>
+internal static class LogCommand
+{
+    public static Command Build()
+    {
+        var url = new Argument<Uri>("URL") { Description = "The site whose log to verify, e.g. https://services.gov.example/" };
+        var key = new Option<string?>("--key") { Description = "The log's verifier key (name+id+key). Without it, the key remembered in --state; failing that, /log/key is fetched and remembered." };
+        var state = new Option<FileInfo?>("--state") { Description = "Where to remember the key and the last checkpoint accepted, to check the next one extends it" };
+        var verify = new Command("verify", "Check the log's signed checkpoint, recompute its root from every entry, and check it extends the last one seen") { url, key, state };
+        verify.SetAction(async (parse, cancellationToken) =>
+        {
+            var site = parse.GetValue(url)!;
+            var statePath = parse.GetValue(state)?.FullName;
+            var previous = statePath is null ? null : LogWitness.LoadState(statePath);
+            using var http = new HttpClient();
+            var verifierKey = parse.GetValue(key) ?? previous?.VerifierKey ?? (await http.GetStringAsync(new Uri(site, "log/key"), cancellationToken)).Trim();
+            var report = await new LogWitness(http).VerifyAsync(site, verifierKey, previous, cancellationToken);
+            (report.Ok ? Console.Out : Console.Error).WriteLine((report.Ok ? "OK " : "FAILED ") + report.Message);
+            if (report.Ok && statePath is not null)
+            {
+                LogWitness.SaveState(statePath, new WitnessState(verifierKey, report.Checkpoint!.Size, Convert.ToBase64String(report.Checkpoint.Root)));
+            }
+
+            return report.Ok ? 0 : 1;
+        });
+        return new Command("log", "The public log") { verify };
+    }
+}
