@@ -8,18 +8,39 @@ internal static class LogCommand
 {
     public static Command Build()
     {
-        var url = new Argument<Uri>("URL") { Description = "The site whose log to verify, e.g. https://services.gov.example/" };
+        var url = new Argument<string>("URL") { Description = "The site whose log to verify, e.g. https://services.gov.example/" };
         var key = new Option<string?>("--key") { Description = "The log's verifier key (name+id+key). Without it, the key remembered in --state; failing that, /log/key is fetched and remembered." };
         var state = new Option<FileInfo?>("--state") { Description = "Where to remember the key and the last checkpoint accepted, to check the next one extends it" };
         var verify = new Command("verify", "Check the log's signed checkpoint, recompute its root from every entry, and check it extends the last one seen") { url, key, state };
         verify.SetAction(async (parse, cancellationToken) =>
         {
-            var site = parse.GetValue(url)!;
+            if (!Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var site) || site.Scheme is not ("http" or "https"))
+            {
+                Console.Error.WriteLine("Give the site's address, like https://services.gov.example/");
+                return 2;
+            }
+
+            if (!site.AbsolutePath.EndsWith('/'))
+            {
+                site = new Uri(site + "/");
+            }
+
             var statePath = parse.GetValue(state)?.FullName;
             var previous = statePath is null ? null : LogWitness.LoadState(statePath);
             using var http = new HttpClient();
-            var verifierKey = parse.GetValue(key) ?? previous?.VerifierKey ?? (await http.GetStringAsync(new Uri(site, "log/key"), cancellationToken)).Trim();
-            var report = await new LogWitness(http).VerifyAsync(site, verifierKey, previous, cancellationToken);
+            WitnessReport report;
+            string verifierKey;
+            try
+            {
+                verifierKey = parse.GetValue(key) ?? previous?.VerifierKey ?? (await http.GetStringAsync(new Uri(site, "log/key"), cancellationToken)).Trim();
+                report = await new LogWitness(http).VerifyAsync(site, verifierKey, previous, cancellationToken);
+            }
+            catch (HttpRequestException e)
+            {
+                Console.Error.WriteLine($"FAILED cannot read the log at {site}: {e.Message}");
+                return 1;
+            }
+
             (report.Ok ? Console.Out : Console.Error).WriteLine((report.Ok ? "OK " : "FAILED ") + report.Message);
             if (report.Ok && statePath is not null)
             {
