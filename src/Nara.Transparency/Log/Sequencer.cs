@@ -42,6 +42,12 @@ public sealed partial class Sequencer(IServiceScopeFactory scopes, LogKeys keys,
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NaraDb>();
+        // A read first: an idle log costs no write (and no SQLite write lock) per tick.
+        if (!await db.Set<LogEntry>().AnyAsync(e => e.Index == null, cancellationToken))
+        {
+            return null;
+        }
+
         var now = clock.GetUtcNow();
         var until = now + Lease;
         var held = await db.Set<SequencerLease>()
