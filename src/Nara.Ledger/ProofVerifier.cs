@@ -57,8 +57,9 @@ public static class ProofVerifier
 
         if (size1 == 0)
         {
-            // Every tree extends the empty tree; there is nothing to prove.
-            return proof.Count == 0;
+            // Every tree extends the empty tree: a "proof" of it proves nothing, and is refused as meaningless
+            // (as the transparency-dev reference vectors expect).
+            return false;
         }
 
         if (proof.Count == 0)
