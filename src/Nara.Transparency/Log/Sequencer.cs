@@ -18,6 +18,9 @@ public sealed partial class Sequencer(IServiceScopeFactory scopes, LogKeys keys,
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
     private readonly Guid me = Guid.NewGuid();
 
+    // The lease says which instance sequences; within the instance, one batch at a time.
+    private readonly SemaphoreSlim gate = new(1, 1);
+
     public TimeSpan Interval { get; init; } = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -39,6 +42,25 @@ public sealed partial class Sequencer(IServiceScopeFactory scopes, LogKeys keys,
 
     /// <summary>Integrates up to one batch of pending entries if this instance holds the lease; returns the new size.</summary>
     public async Task<long?> IntegrateAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await IntegrateBatchAsync(cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        gate.Dispose();
+        base.Dispose();
+    }
+
+    private async Task<long?> IntegrateBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NaraDb>();
