@@ -21,6 +21,12 @@ if (args is ["quick", ..])
     return;
 }
 
+if (args is ["quick-log", ..])
+{
+    await LogThroughput.RunAsync(args.Length > 1 ? args[1] : null);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(VotingBenchmarks).Assembly).Run(args);
 
 internal static partial class Program

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Nara.Platform.Hosting;
+using Nara.Platform.Storage;
+using Nara.Transparency;
+using Nara.Transparency.Log;
+
+namespace Nara.Bench;
+
+/// <summary>
+/// Public-log throughput on a real database: entries appended in transactions of 1,000, then integrated by
+/// the sequencer (indexes, node hashes, one signed checkpoint per batch). `quick-log [postgres connection]`.
+/// </summary>
+public static class LogThroughput
+{
+    public static async Task RunAsync(string? postgres, int entries = 100_000)
+    {
+        var data = Directory.CreateTempSubdirectory("nara-bench-").FullName;
+        var services = new ServiceCollection();
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton(new NaraSettings(data, Demo: false, Development: false));
+        services.AddSingleton(TimeProvider.System);
+        services.AddNaraStorage(_ => postgres is null
+            ? new StorageSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(data, "nara.db")}", data)
+            : new StorageSettings(DatabaseProvider.Postgres, postgres, data));
+        services.AddDataProtection().SetApplicationName("bench").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data, "keys")));
+        // The model is the whole program's: every module that owns tables.
+        Nara.Identity.IdentityModule.AddIdentityModule(services);
+        services.AddTransparencyModule();
+        await using var provider = services.BuildServiceProvider();
+        await provider.PrepareDatabaseAsync(provider.GetRequiredService<ILoggerFactory>().CreateLogger("bench"), default);
+
+        var append = Stopwatch.StartNew();
+        for (var done = 0; done < entries; done += 1000)
+        {
+            await using var scope = provider.CreateAsyncScope();
+            var log = scope.ServiceProvider.GetRequiredService<PublicLog>();
+            for (var i = 0; i < 1000; i++)
+            {
+                log.Append("bench.entry.v1", new { n = done + i, reference = Guid.NewGuid() });
+            }
+
+            await scope.ServiceProvider.GetRequiredService<NaraDb>().SaveChangesAsync();
+        }
+
+        append.Stop();
+        var sequencer = provider.GetRequiredService<Sequencer>();
+        var integrate = Stopwatch.StartNew();
+        long size = 0;
+        while (size < entries)
+        {
+            size = await sequencer.IntegrateAsync(default) ?? size;
+        }
+
+        integrate.Stop();
+        var where = postgres is null ? "SQLite" : "PostgreSQL";
+        Console.WriteLine($"{where}: appended {entries:N0} entries in {append.Elapsed.TotalSeconds:F1} s ({entries / append.Elapsed.TotalSeconds:N0}/s, transactions of 1,000)");
+        Console.WriteLine($"{where}: sequencer integrated {entries:N0} entries in {integrate.Elapsed.TotalSeconds:F1} s ({entries / integrate.Elapsed.TotalSeconds:N0}/s, batches of 10,000, one signed checkpoint each)");
+    }
+}
