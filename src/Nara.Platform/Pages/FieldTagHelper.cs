@@ -9,9 +9,10 @@ namespace Nara.Platform.Pages;
 /// One form field in the design system: label, hint, error message and control, tied together with
 /// <c>for</c> and <c>aria-describedby</c>, showing the person's answer back when the form re-renders.
 /// Usage: <c>&lt;nara-field name="Email" label="…" hint="…" type="email" value="…" /&gt;</c>.
+/// Text is encoded with the site's encoder, which leaves Arabic, Korean and accented letters as they are.
 /// </summary>
 [HtmlTargetElement("nara-field", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class FieldTagHelper : TagHelper
+public sealed class FieldTagHelper(HtmlEncoder encoder) : TagHelper
 {
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -41,7 +42,6 @@ public sealed class FieldTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var encoder = HtmlEncoder.Default;
         var state = ViewContext.ViewData.ModelState;
         var error = state.TryGetValue(Name, out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null;
         // A re-rendered form shows what was typed, even when it did not bind.
@@ -96,7 +96,7 @@ public sealed class FieldTagHelper : TagHelper
 
 /// <summary>The error summary at the top of a form: each problem links to its field.</summary>
 [HtmlTargetElement("nara-error-summary", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class ErrorSummaryTagHelper : TagHelper
+public sealed class ErrorSummaryTagHelper(HtmlEncoder encoder) : TagHelper
 {
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -114,7 +114,6 @@ public sealed class ErrorSummaryTagHelper : TagHelper
             return;
         }
 
-        var encoder = HtmlEncoder.Default;
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "error-summary");
