@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Nara.Ledger;
 
 namespace Nara.Transparency.Log;
@@ -21,9 +24,18 @@ internal static partial class LogApi
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var log = endpoints.MapGroup("/log").ExcludeFromDescription();
-        log.MapGet("/checkpoint", GetCheckpointAsync);
-        log.MapGet("/key", (LogKeys keys) => TypedResults.Text(keys.Signer.VerifierKey + "\n", "text/plain; charset=utf-8"));
-        log.MapGet("/tile/{**path}", GetTileAsync);
+        var checkpoint = log.MapGet("/checkpoint", GetCheckpointAsync);
+        var key = log.MapGet("/key", (LogKeys keys) => TypedResults.Text(keys.Signer.VerifierKey + "\n", "text/plain; charset=utf-8"));
+        var tiles = log.MapGet("/tile/{**path}", GetTileAsync);
+
+        // Served from memory (ASP.NET Core output caching) so that crowds refreshing do not reach the database:
+        // the checkpoint for a second, tiles for a minute (a full tile never changes; a partial one is fixed by its width).
+        if (endpoints.ServiceProvider.GetRequiredService<IConfiguration>().GetValue("Log:OutputCache", true))
+        {
+            checkpoint.CacheOutput(p => p.Expire(TimeSpan.FromSeconds(1)));
+            key.CacheOutput();
+            tiles.CacheOutput(p => p.Expire(TimeSpan.FromMinutes(1)));
+        }
 
         var api = endpoints.MapGroup("/api/v1/log").WithTags("Public log");
         api.MapGet("/proof/inclusion", GetInclusionProofAsync).WithName("GetInclusionProof").WithSummary("RFC 9162 inclusion proof of an entry in a tree size");

@@ -65,6 +65,7 @@ public static class NaraHost
             document.Info.Description = "Nara's JSON API. Errors are RFC 9457 problem details.";
             return Task.CompletedTask;
         }));
+        services.AddOutputCache();
         services.AddHealthChecks().AddDbContextCheck<NaraDb>("database", tags: ["ready"]);
         services.AddResponseCompression(options =>
         {
@@ -129,6 +130,7 @@ public static class NaraHost
         app.UseAuthentication();
         app.UseIdentityModuleGuards();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -11,7 +11,8 @@ using Nara.Transparency.Log;
 namespace Nara.Tests.Transparency;
 
 /// <summary>The public log served as C2SP tlog-tiles: what a witness downloads must recompute to the signed root.</summary>
-public sealed class PublicLogTests() : AppTest(new NaraApp().With("Log:Origin", "test.nara.example/log"))
+// No output cache here: these tests read the log again right after changing it, even behind Nara's back.
+public sealed class PublicLogTests() : AppTest(new NaraApp().With("Log:Origin", "test.nara.example/log").With("Log:OutputCache", "false"))
 {
     [Fact]
     public async Task Log_AgenciesCreated_CheckpointSignedTilesRecomputeRootAndEntriesArePublicFacts()
@@ -82,6 +83,33 @@ public sealed class PublicLogTests() : AppTest(new NaraApp().With("Log:Origin", 
         var leaves = Enumerable.Range(0, 256).Select(i => fullBytes.AsSpan(i * 32, 32).ToArray()).ToList();
         Assert.Equal(RootOf(leaves), levelOne);
         Assert.Equal(44 * 32, rest.Length);
+    }
+
+    [Fact]
+    public async Task Checkpoint_WithOutputCache_ServedFromMemoryForASecond()
+    {
+        var cached = new NaraApp(app).With("Log:OutputCache", "true");
+        await cached.InitializeAsync();
+        try
+        {
+            await app.CreateAgencyAsync();
+            await IntegrateAsync();
+            var client = cached.Session().Client;
+            var first = await client.GetStringAsync("/log/checkpoint");
+
+            await AppendAsync(5);
+            await IntegrateAsync();
+            var soon = await client.GetStringAsync("/log/checkpoint");
+            await Task.Delay(1500);
+            var later = await client.GetStringAsync("/log/checkpoint");
+
+            Assert.Equal(first, soon);
+            Assert.NotEqual(first, later);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)cached).DisposeAsync();
+        }
     }
 
     [Theory]
