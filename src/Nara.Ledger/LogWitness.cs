@@ -17,8 +17,18 @@ public sealed record WitnessReport(bool Ok, string Message, Checkpoint? Checkpoi
 /// </summary>
 public sealed class LogWitness(HttpClient http)
 {
-    public async Task<WitnessReport> VerifyAsync(Uri log, string verifierKey, WitnessState? previous, CancellationToken cancellationToken)
+    public async Task<WitnessReport> VerifyAsync(Uri log, string verifierKey, WitnessState? previous, CancellationToken cancellationToken, Receipt? receipt = null)
     {
+        Checkpoint? receiptCheckpoint = null;
+        if (receipt is not null)
+        {
+            (receiptCheckpoint, var problem) = receipt.Verify(verifierKey);
+            if (problem is not null)
+            {
+                return new(false, "receipt: " + problem, null);
+            }
+        }
+
         var verifier = new NoteVerifier(verifierKey);
         Checkpoint checkpoint;
         try
@@ -78,7 +88,18 @@ public sealed class LogWitness(HttpClient http)
             return new(false, $"the tree was rewritten: its first {previous.Size} entries no longer hash to the root seen before", checkpoint);
         }
 
+        if (receiptCheckpoint is not null
+            && (receiptCheckpoint.Size > checkpoint.Size || !RootOf(leaves, receiptCheckpoint.Size).AsSpan().SequenceEqual(receiptCheckpoint.Root)))
+        {
+            return new(false, "receipt: its checkpoint is not part of this log's history", checkpoint);
+        }
+
         var extends = previous is null ? "" : $", consistent with the {previous.Size} entries seen before";
+        if (receipt is not null)
+        {
+            extends += $"; the receipt's entry {receipt.Index} is in it";
+        }
+
         return new(true, $"{checkpoint.Origin}: {checkpoint.Size} entries, root {Convert.ToBase64String(checkpoint.Root)}{extends}", checkpoint);
     }
 

@@ -534,6 +534,8 @@ namespace Nara.Migrations.Postgres.Migrations
                     b.HasIndex("Index")
                         .IsUnique();
 
+                    b.HasIndex("LeafHash");
+
                     b.ToTable("log_entries", (string)null);
                 });
 

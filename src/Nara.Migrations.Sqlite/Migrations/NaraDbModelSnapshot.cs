@@ -521,6 +521,8 @@ namespace Nara.Migrations.Sqlite.Migrations
                     b.HasIndex("Index")
                         .IsUnique();
 
+                    b.HasIndex("LeafHash");
+
                     b.ToTable("log_entries", (string)null);
                 });
 

@@ -39,6 +39,8 @@ internal static partial class LogApi
 
         var api = endpoints.MapGroup("/api/v1/log").WithTags("Public log");
         api.MapGet("/proof/inclusion", GetInclusionProofAsync).WithName("GetInclusionProof").WithSummary("RFC 9162 inclusion proof of an entry in a tree size");
+        api.MapGet("/receipts/{leafHash}", GetReceiptAsync).WithName("GetReceipt")
+            .WithSummary("The receipt for a log entry, by its leaf hash in hex: pending, or its index, an inclusion proof and the signed checkpoint");
         api.MapGet("/proof/consistency", GetConsistencyProofAsync).WithName("GetConsistencyProof").WithSummary("RFC 9162 consistency proof between two tree sizes");
     }
 
@@ -103,6 +105,19 @@ internal static partial class LogApi
 
         var proof = await reader.ConsistencyProofAsync(from, to, cancellationToken);
         return TypedResults.Ok(new ConsistencyProofResponse(from, to, [.. proof.Select(Convert.ToBase64String)]));
+    }
+
+    private static async Task<Results<Ok<Receipt>, ProblemHttpResult>> GetReceiptAsync(string leafHash, LogReader reader, CancellationToken cancellationToken)
+    {
+        if (leafHash.Length != 64 || !leafHash.All(Uri.IsHexDigit))
+        {
+            return TypedResults.Problem("Give the entry's leaf hash as 64 hexadecimal digits", statusCode: StatusCodes.Status400BadRequest, title: "Not a leaf hash");
+        }
+
+        var receipt = await reader.ReceiptAsync(Convert.FromHexString(leafHash), cancellationToken);
+        return receipt is null
+            ? TypedResults.Problem("No entry with this leaf hash is in the log", statusCode: StatusCodes.Status404NotFound, title: "Unknown entry")
+            : TypedResults.Ok(receipt);
     }
 
     // <L>/<N>[.p/<W>] or entries/<N>[.p/<W>]; N is validated by TilePath.Decode.

@@ -59,6 +59,7 @@ internal sealed class LogEntityConfiguration :
     {
         builder.ToTable("log_entries");
         builder.HasIndex(e => e.Index).IsUnique();
+        builder.HasIndex(e => e.LeafHash);
     }
 
     public void Configure(EntityTypeBuilder<LogNode> builder)

@@ -56,6 +56,27 @@ public sealed class LogReader(IServiceScopeFactory scopes)
         return bundle;
     }
 
+    /// <summary>The receipt for an entry: pending until integrated, then its index and proof against the latest checkpoint.</summary>
+    public async Task<Receipt?> ReceiptAsync(byte[] leafHash, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NaraDb>();
+        var entry = await db.Set<LogEntry>().AsNoTracking().Where(e => e.LeafHash == leafHash).Select(e => new { e.Index }).FirstOrDefaultAsync(cancellationToken);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var latest = await db.Set<LogCheckpoint>().AsNoTracking().OrderByDescending(c => c.Size).FirstOrDefaultAsync(cancellationToken);
+        if (entry.Index is not { } index || latest is null || latest.Size <= index)
+        {
+            return Receipt.Pending(leafHash);
+        }
+
+        var proof = MerkleTree.InclusionProof(index, latest.Size, Reader(db));
+        return new Receipt(1, "integrated", Convert.ToBase64String(leafHash), index, latest.Size, [.. proof.Select(Convert.ToBase64String)], latest.Note);
+    }
+
     public async Task<List<byte[]>> InclusionProofAsync(long index, long size, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();

@@ -6,12 +6,15 @@ namespace Nara.Web.Cli;
 /// <summary><c>nara log verify URL [--key KEY] [--state FILE]</c>: watch any Nara log, as a journalist, auditor or another government would.</summary>
 internal static class LogCommand
 {
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     public static Command Build()
     {
         var url = new Argument<string>("URL") { Description = "The site whose log to verify, e.g. https://services.gov.example/" };
         var key = new Option<string?>("--key") { Description = "The log's verifier key (name+id+key). Without it, the key remembered in --state; failing that, /log/key is fetched and remembered." };
         var state = new Option<FileInfo?>("--state") { Description = "Where to remember the key and the last checkpoint accepted, to check the next one extends it" };
-        var verify = new Command("verify", "Check the log's signed checkpoint, recompute its root from every entry, and check it extends the last one seen") { url, key, state };
+        var receiptFile = new Option<FileInfo?>("--receipt") { Description = "A receipt (JSON) to check: signed, its proof valid, and its checkpoint part of this log's history" };
+        var verify = new Command("verify", "Check the log's signed checkpoint, recompute its root from every entry, and check it extends the last one seen") { url, key, state, receiptFile };
         verify.SetAction(async (parse, cancellationToken) =>
         {
             if (!Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var site) || site.Scheme is not ("http" or "https"))
@@ -33,7 +36,15 @@ internal static class LogCommand
             try
             {
                 verifierKey = parse.GetValue(key) ?? previous?.VerifierKey ?? (await http.GetStringAsync(new Uri(site, "log/key"), cancellationToken)).Trim();
-                report = await new LogWitness(http).VerifyAsync(site, verifierKey, previous, cancellationToken);
+                var receipt = parse.GetValue(receiptFile) is { } file
+                    ? System.Text.Json.JsonSerializer.Deserialize<Receipt>(await File.ReadAllTextAsync(file.FullName, cancellationToken), Json)
+                    : null;
+                report = await new LogWitness(http).VerifyAsync(site, verifierKey, previous, cancellationToken, receipt);
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or IOException)
+            {
+                Console.Error.WriteLine($"FAILED cannot read the receipt: {e.Message}");
+                return 1;
             }
             catch (HttpRequestException e)
             {

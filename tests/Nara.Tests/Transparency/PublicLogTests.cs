@@ -86,6 +86,41 @@ public sealed class PublicLogTests() : AppTest(new NaraApp().With("Log:Origin", 
     }
 
     [Fact]
+    public async Task Receipt_PendingThenIntegrated_VerifiesOnItsOwnAndAgainstTheLog()
+    {
+        await app.CreateAgencyAsync();
+        var leaf = await app.WithScopeAsync(async sp =>
+        {
+            var hash = sp.GetRequiredService<PublicLog>().Append("test.receipt.v1", new { n = 1 });
+            await sp.GetRequiredService<NaraDb>().SaveChangesAsync();
+            return hash;
+        });
+        var client = app.Session().Client;
+        var url = $"/api/v1/log/receipts/{Convert.ToHexStringLower(leaf)}";
+        var key = (await client.GetStringAsync("/log/key")).Trim();
+
+        var pending = await client.GetFromJsonAsync<Receipt>(url);
+        Assert.Equal("pending", pending!.Status);
+        Assert.NotNull(pending.Verify(key).Problem);
+
+        await IntegrateAsync();
+        await AppendAsync(10);
+        await IntegrateAsync();
+        var receipt = await client.GetFromJsonAsync<Receipt>(url);
+        var (checkpoint, problem) = receipt!.Verify(key);
+        Assert.Null(problem);
+        Assert.Equal(receipt.TreeSize, checkpoint!.Size);
+        Assert.Equal(Convert.ToBase64String(leaf), receipt.LeafHash);
+
+        var report = await new LogWitness(client).VerifyAsync(client.BaseAddress!, key, null, default, receipt);
+        Assert.True(report.Ok, report.Message);
+        var forged = receipt with { Index = receipt.Index + 1 };
+        Assert.NotNull(forged.Verify(key).Problem);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/log/receipts/{new string('0', 64)}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/log/receipts/not-a-hash")).StatusCode);
+    }
+
+    [Fact]
     public async Task Checkpoint_WithOutputCache_ServedFromMemoryForASecond()
     {
         var cached = new NaraApp(app).With("Log:OutputCache", "true");
