@@ -33,30 +33,13 @@ public static class KeyProtection
             return X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
         }
 
-        var file = Path.Combine(Directory.CreateDirectory(Path.Combine(dataDirectory, "keys")).FullName, "data-protection.pfx");
-        if (!File.Exists(file))
+        var file = SecretFiles.CreateOnce(Path.Combine(dataDirectory, "keys", "data-protection.pfx"), () =>
         {
             using var rsa = RSA.Create(3072);
             var request = new CertificateRequest("CN=Nara Data Protection", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
             using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(50));
-            var temporary = $"{file}.{Guid.NewGuid():N}.tmp";
-            File.WriteAllBytes(temporary, created.Export(X509ContentType.Pfx));
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-
-            try
-            {
-                File.Move(temporary, file, overwrite: false);
-            }
-            catch (IOException)
-            {
-                // Another process created it first; use theirs.
-                File.Delete(temporary);
-            }
-        }
-
+            return created.Export(X509ContentType.Pfx);
+        });
         return X509CertificateLoader.LoadPkcs12FromFile(file, null, X509KeyStorageFlags.EphemeralKeySet);
     }
 }

@@ -20,27 +20,11 @@ public sealed class LogKeys : IDisposable
         else
         {
             var origin = configuration["Log:Origin"] ?? "nara.localhost/log";
-            var file = Path.Combine(Directory.CreateDirectory(Path.Combine(settings.DataDirectory, "keys")).FullName, "log-signer.key");
-            if (!File.Exists(file))
+            var file = SecretFiles.CreateOnce(Path.Combine(settings.DataDirectory, "keys", "log-signer.key"), () =>
             {
                 using var generated = NoteSigner.Generate(origin);
-                var temporary = $"{file}.{Guid.NewGuid():N}.tmp";
-                File.WriteAllText(temporary, generated.SignerKey);
-                if (!OperatingSystem.IsWindows())
-                {
-                    File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                }
-
-                try
-                {
-                    File.Move(temporary, file, overwrite: false);
-                }
-                catch (IOException)
-                {
-                    File.Delete(temporary);
-                }
-            }
-
+                return System.Text.Encoding.UTF8.GetBytes(generated.SignerKey);
+            });
             Signer = NoteSigner.Parse(File.ReadAllText(file));
         }
     }
