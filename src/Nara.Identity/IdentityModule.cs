@@ -100,6 +100,7 @@ public static class IdentityModule
                         QueueLimit = 0,
                     })));
 
+        services.AddScoped<IAgencyDirectory, Agencies.AgencyDirectory>();
         services.AddScoped<SignInCodes>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<AgencyAdmin>();

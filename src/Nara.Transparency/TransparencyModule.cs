@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Nara.Cases.Contracts;
 using Nara.Identity.Contracts;
 using Nara.Platform.Events;
 using Nara.Platform.Storage;
@@ -20,6 +21,13 @@ public static class TransparencyModule
         services.AddHostedService(sp => sp.GetRequiredService<Sequencer>());
         services.AddScoped<IReactTo<AgencyCreated>, LogConfigurationChanges>();
         services.AddScoped<IReactTo<AgencyUpdated>, LogConfigurationChanges>();
+        services.AddScoped<LogCaseEvents>();
+        services.AddScoped<IReactTo<CaseSubmitted>>(sp => sp.GetRequiredService<LogCaseEvents>());
+        services.AddScoped<IReactTo<CaseStateChanged>>(sp => sp.GetRequiredService<LogCaseEvents>());
+        services.AddScoped<IReactTo<CertificateIssued>>(sp => sp.GetRequiredService<LogCaseEvents>());
+        services.AddScoped<IReactTo<CertificateRevoked>>(sp => sp.GetRequiredService<LogCaseEvents>());
+        services.AddScoped<IReactTo<PersonalDataViewed>>(sp => sp.GetRequiredService<LogCaseEvents>());
+        services.AddScoped<IReactTo<BlueprintInstalled>>(sp => sp.GetRequiredService<LogCaseEvents>());
         return services;
     }
 

@@ -9,7 +9,10 @@ public static class StaffRoles
     public const string Auditor = "auditor";
     public const string Agent = "agent";
 
-    public static IReadOnlyList<string> All { get; } = [Officer, Supervisor, Administrator, Auditor, Agent];
+    /// <summary>Heads an agency: takes the last decision where a workflow goes up a chain.</summary>
+    public const string Director = "director";
+
+    public static IReadOnlyList<string> All { get; } = [Officer, Supervisor, Director, Administrator, Auditor, Agent];
 
     /// <summary>Roles that hold across every agency rather than within one.</summary>
     public static bool IsGlobal(string role) => role is Administrator or Auditor;

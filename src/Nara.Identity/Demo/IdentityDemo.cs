@@ -24,6 +24,7 @@ public static class IdentityDemo
         ("health", "Ministry of Health", AgencyKind.Ministry, "Public health, clinics and licensing of pharmacies."),
         ("capital-city", "Demo City Council", AgencyKind.Municipality, "Roads, markets, waste and building permits in the capital."),
         ("revenue", "Revenue and Customs Authority", AgencyKind.Other, "Taxes, duties and customs declarations."),
+        ("social-welfare", "Social Welfare Department", AgencyKind.Department, "Cash transfers and support for households in need."),
     ];
 
     private static readonly (string Email, string Name, string Role, string? Agency)[] StaffMembers =
@@ -37,6 +38,11 @@ public static class IdentityDemo
         ("supervisor.city@demo.example", "Gustave Martin", StaffRoles.Supervisor, "capital-city"),
         ("agent.city@demo.example", "Hana Kim", StaffRoles.Agent, "capital-city"),
         ("officer.revenue@demo.example", "Ibrahim Musa", StaffRoles.Officer, "revenue"),
+        ("supervisor.revenue@demo.example", "Joy Okafor", StaffRoles.Supervisor, "revenue"),
+        ("director.revenue@demo.example", "Karim Benali", StaffRoles.Director, "revenue"),
+        ("supervisor.health@demo.example", "Lina Haddad", StaffRoles.Supervisor, "health"),
+        ("officer.welfare@demo.example", "Moses Banda", StaffRoles.Officer, "social-welfare"),
+        ("supervisor.welfare@demo.example", "Nadia Rahman", StaffRoles.Supervisor, "social-welfare"),
     ];
 
     private static readonly (string Login, string Name, string Culture)[] Citizens =

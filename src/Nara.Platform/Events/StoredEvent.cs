@@ -28,6 +28,9 @@ public sealed class StoredEvent
 
     public required string Data { get; set; }
 
+    /// <summary>The public-log leaf hash, when a reactor logged this event: the receipt people get.</summary>
+    public byte[]? LogLeaf { get; set; }
+
     internal static StoredEvent Create<T>(T payload, Actor actor, string? reason, DateTimeOffset at)
         where T : IEvent => new()
         {

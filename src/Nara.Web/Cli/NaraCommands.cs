@@ -74,6 +74,7 @@ internal static class NaraCommands
         root.Subcommands.Add(new Command("demo", "Demo data") { seed });
         root.Subcommands.Add(TallyCommand.Build());
         root.Subcommands.Add(LogCommand.Build());
+        root.Subcommands.Add(BlueprintCommand.Build());
         return root;
     }
 

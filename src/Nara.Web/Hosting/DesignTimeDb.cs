@@ -24,6 +24,7 @@ internal sealed class DesignTimeDb : IDesignTimeDbContextFactory<NaraDb>
         services.AddDataProtection();
         services.AddIdentityModule();
         services.AddModelPart(typeof(Nara.Transparency.TransparencyModule).Assembly);
+        services.AddModelPart(typeof(Nara.Cases.CasesModule).Assembly);
         return services.BuildServiceProvider().CreateScope().ServiceProvider.GetRequiredService<NaraDb>();
     }
 }

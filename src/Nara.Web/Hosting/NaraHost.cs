@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.ResponseCompression;
+using Nara.Cases;
 using Nara.Identity;
 using Nara.Transparency;
 using Nara.Platform.Hosting;
@@ -42,6 +43,7 @@ public static class NaraHost
         services.AddNaraOutbox(configuration);
         services.AddIdentityModule();
         services.AddTransparencyModule();
+        services.AddCasesModule();
 
         services.AddLocalization();
         // Arabic, Korean and accented Latin text is sent as text, not as numeric entities: lighter pages, same safety.
@@ -138,6 +140,7 @@ public static class NaraHost
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapIdentityModule();
         app.MapTransparencyModule();
+        app.MapCasesModule();
         app.MapLanguageSwitch();
         return app;
     }

@@ -20,10 +20,10 @@ public static class TestData
 
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
 
-    internal static Task<(Guid Id, string Code)> CreateAgencyAsync(this NaraApp app, string? name = null) =>
+    internal static Task<(Guid Id, string Code)> CreateAgencyAsync(this NaraApp app, string? name = null, string? code = null) =>
         app.WithScopeAsync(async sp =>
         {
-            var code = Unique("agency");
+            code ??= Unique("agency");
             var (id, errors) = await sp.GetRequiredService<AgencyAdmin>().CreateAsync(new AgencyInput(code, name ?? $"Agency {code}", AgencyKind.Ministry, null), Actor.System, default);
             Assert.Empty(errors);
             return (id!.Value, code);

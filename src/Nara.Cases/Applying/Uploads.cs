@@ -1,0 +1,57 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Nara.Blueprints;
+using Nara.Platform.Storage;
+
+namespace Nara.Cases.Applying;
+
+/// <summary>Takes an uploaded document for a case: size within the blueprint's limit, type recognised from its bytes.</summary>
+internal sealed class Uploads(NaraDb db, FileStore files, IDataProtectionProvider protection, TimeProvider clock)
+{
+    private readonly IDataProtector names = protection.CreateProtector("Nara.Cases.FileNames.v1");
+
+    public async Task<AnswerError?> AttachAsync(OpenCase open, FieldSpec field, IFormFile file, Guid by, CancellationToken cancellationToken)
+    {
+        var document = open.Blueprint.Documents.FirstOrDefault(d => d.Id == field.Document);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var limit = document.MaxKb * 1024L;
+        if (file.Length > limit)
+        {
+            return new AnswerError(field.Id, "file-too-large", document.MaxKb.ToString(CultureInfo.InvariantCulture));
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var content = buffer.ToArray();
+        var kind = FileStore.Sniff(content);
+        if (kind is null || !document.Types.Contains(kind))
+        {
+            return new AnswerError(field.Id, "file-type", string.Join(", ", document.Types.Select(t => t.ToUpperInvariant())));
+        }
+
+        var hash = await files.SaveAsync(content, cancellationToken);
+        await db.Set<CaseDocument>().Where(d => d.CaseId == open.Case.Id && d.DocumentId == document.Id).ExecuteDeleteAsync(cancellationToken);
+        db.Set<CaseDocument>().Add(new CaseDocument
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            CaseId = open.Case.Id,
+            DocumentId = document.Id,
+            Sha256 = hash,
+            Size = content.Length,
+            MediaType = FileStore.MediaTypes[kind],
+            ProtectedFileName = names.Protect(Path.GetFileName(file.FileName)),
+            UploadedBy = by,
+            UploadedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    public string FileName(CaseDocument document) => names.Unprotect(document.ProtectedFileName);
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Nara.Cases.Catalogue;
+using Nara.Cases.Certificates;
+using Nara.Platform.Hosting;
+using Nara.Platform.Storage;
+
+namespace Nara.Cases;
+
+public static class CasesModule
+{
+    public static IServiceCollection AddCasesModule(this IServiceCollection services)
+    {
+        services.AddModelPart(typeof(CasesModule).Assembly);
+        services.AddSingleton<BlueprintCatalog>();
+        services.AddSingleton<Jurisdiction>();
+        services.AddHostedService<BlueprintInstaller>();
+        services.AddSingleton<FileStore>();
+        services.AddScoped<CaseAnswers>();
+        services.AddScoped<Deadlines>();
+        services.AddScoped<CaseNotifier>();
+        services.AddScoped<CertificateIssuer>();
+        services.AddScoped<CaseWork>();
+        services.AddScoped<CaseView>();
+        services.AddScoped<Applying.Uploads>();
+        CertificatePdf.RegisterFonts();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCasesModule(this IEndpointRouteBuilder endpoints)
+    {
+        CatalogueApi.Map(endpoints);
+        return endpoints;
+    }
+}
