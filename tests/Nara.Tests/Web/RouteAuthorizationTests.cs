@@ -16,7 +16,7 @@ public sealed class RouteAuthorizationTests : AppTest
     private static readonly Dictionary<string, Func<string, bool>> WhoMay = new()
     {
         [NaraPolicies.SignedIn] = persona => persona != "anonymous",
-        [NaraPolicies.Staff] = persona => persona is StaffRoles.Officer or StaffRoles.Supervisor or StaffRoles.Agent or StaffRoles.Administrator or StaffRoles.Auditor,
+        [NaraPolicies.Staff] = persona => persona is StaffRoles.Officer or StaffRoles.Supervisor or StaffRoles.Director or StaffRoles.Agent or StaffRoles.Administrator or StaffRoles.Auditor,
         [NaraPolicies.Administrator] = persona => persona == StaffRoles.Administrator,
         [NaraPolicies.Auditor] = persona => persona == StaffRoles.Auditor,
     };

@@ -1,14 +1,17 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Nara.Blueprints;
 using Nara.Cases.Applying;
+using Nara.Identity.Contracts;
 
 namespace Nara.Cases.Pages.Apply;
 
 internal sealed record AnswerRow(string Page, string Label, string Value, string ChangeLink);
 
 /// <summary>Check your answers, then send. Sending twice (a double click) sends once.</summary>
+[Authorize(Policy = NaraPolicies.SignedIn)]
 internal sealed class CheckModel(CaseWork work, IStringLocalizer<Strings> text) : ApplyPageModel(work)
 {
     public IReadOnlyList<AnswerRow> Rows { get; private set; } = [];

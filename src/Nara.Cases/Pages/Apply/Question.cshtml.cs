@@ -1,13 +1,16 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Nara.Blueprints;
 using Nara.Cases.Applying;
+using Nara.Identity.Contracts;
 using Nara.Platform.Hosting;
 
 namespace Nara.Cases.Pages.Apply;
 
 /// <summary>One page of a blueprint's questions. Answers are saved as a draft on every submit, so people can leave and come back.</summary>
+[Authorize(Policy = NaraPolicies.SignedIn)]
 internal sealed class QuestionModel(CaseWork work, Uploads uploads, Jurisdiction jurisdiction, IStringLocalizer<Strings> text) : ApplyPageModel(work)
 {
     public PageSpec Spec { get; private set; } = null!;

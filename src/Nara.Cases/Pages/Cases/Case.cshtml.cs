@@ -1,12 +1,15 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Nara.Blueprints;
 using Nara.Cases.Applying;
 using Nara.Cases.Pages.Apply;
+using Nara.Identity.Contracts;
 
 namespace Nara.Cases.Pages.Cases;
 
 /// <summary>The applicant's view of a case: where it is, every step, messages, what they can do now, the certificate.</summary>
+[Authorize(Policy = NaraPolicies.SignedIn)]
 internal sealed class CaseModel(CaseWork work, CaseView view, IStringLocalizer<Strings> text) : ApplyPageModel(work)
 {
     public IReadOnlyList<TimelineRow> Timeline { get; private set; } = [];

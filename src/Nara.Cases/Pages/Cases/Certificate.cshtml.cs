@@ -1,14 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Nara.Blueprints;
 using Nara.Cases.Certificates;
 using Nara.Cases.Pages.Apply;
+using Nara.Identity.Contracts;
 using Nara.Platform.Localization;
 
 namespace Nara.Cases.Pages.Cases;
 
 /// <summary>The issued document as a PDF, for the applicant (or the agent who helped them) and the agency's staff.</summary>
+[Authorize(Policy = NaraPolicies.SignedIn)]
 internal sealed class CertificateModel(CaseWork work, CertificateIssuer issuer, IStringLocalizer<Strings> text) : ApplyPageModel(work)
 {
     public async Task<IActionResult> OnGetAsync(string reference, string code, CancellationToken cancellationToken)
