@@ -24,6 +24,13 @@ public static class CasesModule
         services.AddScoped<CaseWork>();
         services.AddScoped<CaseView>();
         services.AddScoped<Applying.Uploads>();
+        services.AddSingleton<Payments.GatewaySimulator>();
+        services.AddSingleton<Payments.IPaymentProvider>(sp => sp.GetRequiredService<Payments.GatewaySimulator>());
+        services.AddSingleton<Payments.IPaymentProvider, Payments.CounterPayments>();
+        services.AddScoped<Payments.PaymentWork>();
+        services.AddScoped<Payments.GatewayCallback>();
+        services.AddScoped<EscalationWork>();
+        services.AddHostedService<EscalationService>();
         CertificatePdf.RegisterFonts();
         return services;
     }
@@ -31,6 +38,7 @@ public static class CasesModule
     public static IEndpointRouteBuilder MapCasesModule(this IEndpointRouteBuilder endpoints)
     {
         CatalogueApi.Map(endpoints);
+        Payments.GatewayCallback.Map(endpoints);
         return endpoints;
     }
 }

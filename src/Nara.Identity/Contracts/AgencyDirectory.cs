@@ -21,3 +21,9 @@ public interface IAgencyDirectory
     /// <summary>Registers a citizen who came to a service centre without an account; returns the existing one when the address is known.</summary>
     Task<PersonInfo> RegisterCitizenAsync(string name, string address, string culture, CancellationToken cancellationToken);
 }
+
+/// <summary>Whether text is an address people can be reached at: an email address, or a phone number in international form.</summary>
+public static class ContactAddresses
+{
+    public static bool IsValid(string? address) => SignIn.ContactAddress.Parse(address) is not null;
+}
