@@ -28,6 +28,8 @@ internal static class CatalogueApi
         var api = endpoints.MapGroup("/api/v1/blueprints").WithTags("Blueprints");
         api.MapGet("/", List).WithName("ListBlueprints").WithSummary("Every service this Nara offers, current versions");
         api.MapGet("/{id}", Get).WithName("GetBlueprint").WithSummary("One service's current version");
+        api.MapGet("/{id}/{version}/package", PackageAsync).WithName("GetBlueprintPackage")
+            .WithSummary("The version as a package signed by this government (import it with nara blueprint import)");
         api.MapGet("/{id}/{version}/files", Files).WithName("GetBlueprintFiles").WithSummary("The YAML files of one version (blueprint and translations)");
     }
 
@@ -41,6 +43,12 @@ internal static class CatalogueApi
     {
         var row = await db.Set<InstalledBlueprint>().AsNoTracking().FirstOrDefaultAsync(b => b.BlueprintId == id && b.Version == version, cancellationToken);
         return row is null ? TypedResults.NotFound() : TypedResults.Ok(System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(row.Files)!);
+    }
+
+    private static async Task<Results<ContentHttpResult, NotFound>> PackageAsync(string id, string version, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var (package, _) = await BlueprintSharing.ExportAsync(services, id, version, cancellationToken);
+        return package is null ? TypedResults.NotFound() : TypedResults.Text(package, "application/json");
     }
 
     private static BlueprintSummary Summarize(Blueprint b, HttpRequest request)

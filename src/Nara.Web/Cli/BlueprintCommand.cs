@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Nara.Blueprints;
+using Nara.Cases;
+using Nara.Web.Hosting;
 
 namespace Nara.Web.Cli;
 
@@ -43,6 +45,45 @@ internal static class BlueprintCommand
 
             return failed ? 1 : 0;
         });
-        return new Command("blueprint", "Service blueprints") { validate };
+        var id = new Argument<string>("ID") { Description = "The blueprint's id, like birth-registration" };
+        var version = new Option<string?>("--version") { Description = "The version to export (default: the current one)" };
+        var output = new Option<FileInfo?>("--out") { Description = "Where to write the package (default: ID-VERSION.nara-blueprint.json)" };
+        var export = new Command("export", "Write an installed blueprint as a package signed with this government's publisher key") { id, version, output };
+        export.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var app = NaraHost.CreateBuilder(NaraCommands.HostArgs(parse, demo: false)).Build();
+            await NaraCommands.MigrateAsync(app, cancellationToken);
+            var (package, problem) = await BlueprintSharing.ExportAsync(app.Services, parse.GetValue(id)!, parse.GetValue(version), cancellationToken);
+            if (package is null)
+            {
+                Console.Error.WriteLine(problem);
+                return 1;
+            }
+
+            var file = parse.GetValue(output)?.FullName ?? Path.GetFullPath($"{parse.GetValue(id)}.nara-blueprint.json");
+            await File.WriteAllTextAsync(file, package, cancellationToken);
+            Console.Out.WriteLine($"Wrote {file}");
+            return 0;
+        });
+
+        var packageFile = new Argument<FileInfo>("FILE") { Description = "A .nara-blueprint.json package" };
+        var trust = new Option<string?>("--trust") { Description = "The publisher's verifier key (name+id+key) you expect; refuse a package signed by any other" };
+        var import = new Command("import", "Verify a signed blueprint package and install it, crediting its publisher") { packageFile, trust };
+        import.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(packageFile)!;
+            if (!path.Exists)
+            {
+                Console.Error.WriteLine($"{path.Name}: no such file");
+                return 1;
+            }
+
+            await using var app = NaraHost.CreateBuilder(NaraCommands.HostArgs(parse, demo: false)).Build();
+            await NaraCommands.MigrateAsync(app, cancellationToken);
+            var (ok, message) = await BlueprintSharing.ImportAsync(app.Services, await File.ReadAllTextAsync(path.FullName, cancellationToken), parse.GetValue(trust), cancellationToken);
+            (ok ? Console.Out : Console.Error).WriteLine($"{path.Name}: {message}");
+            return ok ? 0 : 1;
+        });
+        return new Command("blueprint", "Service blueprints") { validate, export, import };
     }
 }

@@ -78,11 +78,11 @@ internal static class NaraCommands
         return root;
     }
 
-    private static async Task MigrateAsync(WebApplication app, CancellationToken cancellationToken) =>
+    internal static async Task MigrateAsync(WebApplication app, CancellationToken cancellationToken) =>
         await app.Services.PrepareDatabaseAsync(app.Logger, cancellationToken);
 
     /// <summary>What the web host sees: our options as configuration keys, plus anything we did not parse (such as --urls).</summary>
-    private static string[] HostArgs(ParseResult parse, bool demo)
+    internal static string[] HostArgs(ParseResult parse, bool demo)
     {
         var args = new List<string>();
         if (parse.GetValue(Data) is { } data)
