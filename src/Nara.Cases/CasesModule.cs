@@ -38,6 +38,7 @@ public static class CasesModule
     public static IEndpointRouteBuilder MapCasesModule(this IEndpointRouteBuilder endpoints)
     {
         CatalogueApi.Map(endpoints);
+        CasesApi.Map(endpoints);
         Payments.GatewayCallback.Map(endpoints);
         return endpoints;
     }
