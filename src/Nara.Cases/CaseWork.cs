@@ -153,7 +153,7 @@ internal sealed class CaseWork(
     }
 
     /// <summary>Takes a workflow action for someone holding <paramref name="roles"/>, if the blueprint allows it now.</summary>
-    public async Task<CaseChange> ActAsync(OpenCase open, string actionId, IReadOnlySet<string> roles, Actor actor, string? comment, bool attached, Guid expectedVersion, CancellationToken cancellationToken)
+    public async Task<CaseChange> ActAsync(OpenCase open, string actionId, IReadOnlySet<string> roles, Actor actor, string? comment, CaseDocument? attachment, Guid expectedVersion, CancellationToken cancellationToken)
     {
         var (@case, blueprint) = open;
         if (@case.State is Case.Draft or Case.AwaitingPayment)
@@ -161,10 +161,15 @@ internal sealed class CaseWork(
             return CaseChange.Refused("not-submitted");
         }
 
-        var result = WorkflowEngine.Apply(blueprint, @case.State, actionId, roles, comment, attached);
+        var result = WorkflowEngine.Apply(blueprint, @case.State, actionId, roles, comment, attachment is not null);
         if (!result.Succeeded)
         {
             return CaseChange.Refused(result.Refusal!);
+        }
+
+        if (attachment is not null && result.Action!.Document != "none")
+        {
+            db.Set<CaseDocument>().Add(attachment);
         }
 
         var calendar = await deadlines.CalendarAsync(cancellationToken);

@@ -143,7 +143,7 @@ internal static class CasesApi
         }
 
         var change = user.MayWrite()
-            ? await work.ActAsync(open, request.Action ?? "", roles, CaseRoles.ActorFor(user, open.Case, roles), request.Comment, attached: false, request.Version, cancellationToken)
+            ? await work.ActAsync(open, request.Action ?? "", roles, CaseRoles.ActorFor(user, open.Case, roles), request.Comment, attachment: null, request.Version, cancellationToken)
             : CaseChange.Refused("forbidden");
         return change.Refusal is null
             ? TypedResults.Ok(new CaseSummaryResponse(open.Case.Reference, open.Case.BlueprintId, open.Case.BlueprintVersion, open.Case.State, open.Case.SubmittedAt, open.Case.DueOn))

@@ -53,5 +53,43 @@ internal sealed class Uploads(NaraDb db, FileStore files, IDataProtectionProvide
         return null;
     }
 
+    public const int AttachmentMaxKb = 10240;
+
+    /// <summary>A file given with an action (a reply, an inspection report): checked and stored, to be recorded with the action.</summary>
+    public async Task<(CaseDocument? Document, AnswerError? Problem)> PrepareAttachmentAsync(OpenCase open, IFormFile? file, Guid by, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return (null, null);
+        }
+
+        if (file.Length > AttachmentMaxKb * 1024L)
+        {
+            return (null, new AnswerError("attachment", "file-too-large", AttachmentMaxKb.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var content = buffer.ToArray();
+        if (FileStore.Sniff(content) is not { } kind)
+        {
+            return (null, new AnswerError("attachment", "file-type", "PDF, JPEG, PNG"));
+        }
+
+        var now = clock.GetUtcNow();
+        return (new CaseDocument
+        {
+            Id = Guid.CreateVersion7(now),
+            CaseId = open.Case.Id,
+            DocumentId = "attachment",
+            Sha256 = await files.SaveAsync(content, cancellationToken),
+            Size = content.Length,
+            MediaType = FileStore.MediaTypes[kind],
+            ProtectedFileName = names.Protect(Path.GetFileName(file.FileName)),
+            UploadedBy = by,
+            UploadedAt = now,
+        }, null);
+    }
+
     public string FileName(CaseDocument document) => names.Unprotect(document.ProtectedFileName);
 }

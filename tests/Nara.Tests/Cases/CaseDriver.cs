@@ -23,6 +23,12 @@ internal static class CaseDriver
         var service = await session.OpenAsync($"/services/{blueprint.Id}");
         Assert.Equal(System.Net.HttpStatusCode.OK, service.Status);
         var page = await session.SubmitAsync(service, new Dictionary<string, string?>());
+        return await session.AnswerAllAsync(page, blueprint, overrides);
+    }
+
+    /// <summary>Answers every question page from the first one shown, as an applicant or an agent helping one.</summary>
+    public static async Task<(string Reference, WebSession.PageResult Check)> AnswerAllAsync(this WebSession session, WebSession.PageResult page, Blueprint blueprint, IReadOnlyDictionary<string, string>? overrides = null)
+    {
         var reference = page.Url.Split('/')[2];
         for (var guard = 0; guard < 20 && page.Url.Contains("/answers/", StringComparison.Ordinal); guard++)
         {
@@ -88,6 +94,23 @@ internal static class CaseDriver
             }
         }
 
+        // Extra items of a repeating group that the page does not show yet are sent as the "Add another" rows would be.
+        foreach (var (group, index) in overrides.Keys.Select(k => System.Text.RegularExpressions.Regex.Match(k, @"^([a-z0-9_]+)\[(\d+)\]\.")).Where(m => m.Success)
+                     .Select(m => (m.Groups[1].Value, m.Groups[2].Value)).Distinct())
+        {
+            var spec = blueprint.FindField(group);
+            if (spec is null || given.Contains($"{group}[{index}].{spec.Fields[0].Id}") || !page.Html.Contains($"name=\"{group}[0]", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var child in spec.Fields)
+            {
+                var key = $"{group}[{index}].{child.Id}";
+                content.Add(new StringContent(overrides.TryGetValue(key, out var v) ? v : ValueFor(child)), key);
+            }
+        }
+
         var response = await session.Client.PostAsync(page.Url, content);
         var result = await WebSession.PageResult.ReadAsync(page.Url, response);
         return result.Redirect is null ? result : await session.OpenAsync(result.Redirect);
@@ -115,6 +138,16 @@ internal static class CaseDriver
         _ when pattern.StartsWith("^[0-9]{6}", StringComparison.Ordinal) => "090111",
         _ => throw new InvalidOperationException($"Give the test a value matching {pattern}"),
     };
+
+    /// <summary>Pays a case's fee through the gateway simulator: choose online, confirm on the gateway, return with its signed notification.</summary>
+    public static async Task<WebSession.PageResult> PayOnlineAsync(this WebSession session, string reference)
+    {
+        var pay = await session.OpenAsync($"/cases/{reference}/pay");
+        var gateway = await session.SubmitAsync(pay, new Dictionary<string, string?>(), "#pay-online");
+        Assert.StartsWith("/payments/gateway/", gateway.Url, StringComparison.Ordinal);
+        var accepted = await session.SubmitAsync(gateway, new Dictionary<string, string?>());
+        return await session.SubmitAsync(accepted, new Dictionary<string, string?>());
+    }
 
     /// <summary>Takes a workflow action from the case page the session sees (applicant's or officer's).</summary>
     public static async Task<WebSession.PageResult> ActAsync(this WebSession session, string casePage, string action, string? comment = null)

@@ -120,6 +120,13 @@ internal sealed class QuestionModel(CaseWork work, Uploads uploads, Jurisdiction
         ? (entry.RawValue as Microsoft.Extensions.Primitives.StringValues?)?.Contains(value) ?? entry.AttemptedValue == value
         : Blueprints.Answers.RawOf(Lookup(path)).Contains(value);
 
+    /// <summary>
+    /// A question shown only for some answers on this same page: without JavaScript the page cannot reveal it when the
+    /// answer changes, so it is shown (marked as conditional) and its answer kept only when the condition holds.
+    /// </summary>
+    public bool DependsOnThisPage(FieldSpec field) =>
+        field.ShowIf is { } condition && condition.ReferencedFields().Any(id => Spec.Fields.Any(f => f.Id == id));
+
     public string? Error(string path) => ModelState.TryGetValue(path, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
     public int Rows(FieldSpec group)

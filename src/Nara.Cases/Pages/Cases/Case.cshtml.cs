@@ -10,7 +10,7 @@ namespace Nara.Cases.Pages.Cases;
 
 /// <summary>The applicant's view of a case: where it is, every step, messages, what they can do now, the certificate.</summary>
 [Authorize(Policy = NaraPolicies.SignedIn)]
-internal sealed class CaseModel(CaseWork work, CaseView view, IStringLocalizer<Strings> text) : ApplyPageModel(work)
+internal sealed class CaseModel(CaseWork work, CaseView view, Uploads uploads, IStringLocalizer<Strings> text) : ApplyPageModel(work)
 {
     public IReadOnlyList<TimelineRow> Timeline { get; private set; } = [];
 
@@ -44,7 +44,14 @@ internal sealed class CaseModel(CaseWork work, CaseView view, IStringLocalizer<S
         }
 
         var roles = new HashSet<string> { WorkflowRoles.Applicant };
-        var change = await Work.ActAsync(Open, action, roles, CaseRoles.ActorFor(User, Open.Case, roles), comment, attached: false, version, cancellationToken);
+        var (attachment, problem) = await uploads.PrepareAttachmentAsync(Open, Request.HasFormContentType ? Request.Form.Files.GetFile("attachment") : null, CaseRoles.UserId(User)!.Value, cancellationToken);
+        if (problem is not null)
+        {
+            ModelState.AddModelError("attachment", AnswerMessages.For(text, problem, text["Attachment"], null));
+            return await AfterAsync(CaseChange.Refused("attachment"), reference, cancellationToken);
+        }
+
+        var change = await Work.ActAsync(Open, action, roles, CaseRoles.ActorFor(User, Open.Case, roles), comment, attachment, version, cancellationToken);
         return await AfterAsync(change, reference, cancellationToken);
     }
 
@@ -72,7 +79,10 @@ internal sealed class CaseModel(CaseWork work, CaseView view, IStringLocalizer<S
             return gone;
         }
 
-        ModelState.AddModelError("", AnswerMessages.Refusal(text, change.Refusal ?? ""));
+        if (change.Refusal != "attachment")
+        {
+            ModelState.AddModelError("", AnswerMessages.Refusal(text, change.Refusal ?? ""));
+        }
         await ShowAsync(cancellationToken);
         return Page();
     }

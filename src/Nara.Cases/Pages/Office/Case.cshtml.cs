@@ -18,7 +18,7 @@ internal sealed record OfficeAnswer(string Label, string? Value, bool Personal);
 /// documents, the whole timeline with internal notes, and only the actions this person may take now.
 /// </summary>
 [Authorize(Policy = NaraPolicies.Staff)]
-internal sealed class CaseModel(CaseWork work, CaseView view, CertificateIssuer issuer, IAgencyDirectory directory, IStringLocalizer<Strings> text) : PageModel
+internal sealed class CaseModel(CaseWork work, CaseView view, Uploads uploads, FileStore files, CertificateIssuer issuer, IAgencyDirectory directory, IStringLocalizer<Strings> text) : PageModel
 {
     public OpenCase Open { get; private set; } = null!;
 
@@ -45,6 +45,23 @@ internal sealed class CaseModel(CaseWork work, CaseView view, CertificateIssuer 
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken) =>
         await LoadAsync(reference, cancellationToken) ?? await ShowAsync(cancellationToken);
 
+    /// <summary>An uploaded document, for staff who have stated why they open this case's personal data.</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(string reference, Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(reference, cancellationToken) is { } result)
+        {
+            return result;
+        }
+
+        var document = (await view.DocumentsAsync(Open.Case.Id, cancellationToken)).FirstOrDefault(d => d.Id == id);
+        if (document is null || !await work.MayViewPersonalAsync(Open.Case.Id, CaseRoles.UserId(User)!.Value, cancellationToken) || files.Open(document.Sha256) is not { } stream)
+        {
+            return NotFound();
+        }
+
+        return File(stream, document.MediaType, uploads.FileName(document));
+    }
+
     public async Task<IActionResult> OnPostActAsync(string reference, string action, string? comment, Guid version, CancellationToken cancellationToken)
     {
         if (await LoadAsync(reference, cancellationToken) is { } result)
@@ -52,7 +69,14 @@ internal sealed class CaseModel(CaseWork work, CaseView view, CertificateIssuer 
             return result;
         }
 
-        var change = await work.ActAsync(Open, action, Roles, CaseRoles.ActorFor(User, Open.Case, Roles), comment, attached: false, version, cancellationToken);
+        var (attachment, problem) = await uploads.PrepareAttachmentAsync(Open, Request.HasFormContentType ? Request.Form.Files.GetFile("attachment") : null, CaseRoles.UserId(User)!.Value, cancellationToken);
+        if (problem is not null)
+        {
+            ModelState.AddModelError("attachment", AnswerMessages.For(text, problem, text["Attachment"], null));
+            return await AfterAsync(CaseChange.Refused("attachment"), reference, cancellationToken);
+        }
+
+        var change = await work.ActAsync(Open, action, Roles, CaseRoles.ActorFor(User, Open.Case, Roles), comment, attachment, version, cancellationToken);
         return await AfterAsync(change, reference, cancellationToken);
     }
 
@@ -126,7 +150,10 @@ internal sealed class CaseModel(CaseWork work, CaseView view, CertificateIssuer 
             return gone;
         }
 
-        ModelState.AddModelError("", AnswerMessages.Refusal(text, change.Refusal ?? ""));
+        if (change.Refusal != "attachment")
+        {
+            ModelState.AddModelError("", AnswerMessages.Refusal(text, change.Refusal ?? ""));
+        }
         return await ShowAsync(cancellationToken);
     }
 
