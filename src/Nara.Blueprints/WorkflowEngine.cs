@@ -35,14 +35,14 @@ public static class WorkflowEngine
             return WorkflowResult.Refused("case-closed", action);
         }
 
+        if (action.When is not null || !action.By.Any(r => r != WorkflowRoles.System && roles.Contains(r)))
+        {
+            return WorkflowResult.Refused("not-your-action", action);
+        }
+
         if (!action.From.Contains(state))
         {
             return WorkflowResult.Refused("not-in-this-state", action);
-        }
-
-        if (!Available(blueprint, state, roles).Contains(action))
-        {
-            return WorkflowResult.Refused("not-your-action", action);
         }
 
         var hasComment = !string.IsNullOrWhiteSpace(comment);

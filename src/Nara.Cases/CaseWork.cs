@@ -161,6 +161,12 @@ internal sealed class CaseWork(
             return CaseChange.Refused("not-submitted");
         }
 
+        if (expectedVersion != @case.Version)
+        {
+            // The person acted on an older view of the case; what they saw may no longer hold.
+            return CaseChange.Refused("changed-meanwhile");
+        }
+
         var result = WorkflowEngine.Apply(blueprint, @case.State, actionId, roles, comment, attachment is not null);
         if (!result.Succeeded)
         {

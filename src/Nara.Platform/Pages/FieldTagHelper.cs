@@ -123,10 +123,14 @@ public sealed class ErrorSummaryTagHelper(HtmlEncoder encoder) : TagHelper
         output.Content.AppendHtml($"<h2 id=\"error-summary-title\">{encoder.Encode(Title)}</h2><ul>");
         foreach (var (key, value) in errors)
         {
-            var message = encoder.Encode(value!.Errors[0].ErrorMessage);
-            output.Content.AppendHtml(key.Length == 0
-                ? $"<li>{message}</li>"
-                : $"<li><a href=\"#{encoder.Encode(key.Replace('.', '_'))}\">{message}</a></li>");
+            // A field shows its first problem; problems with the whole form are all listed.
+            foreach (var error in key.Length == 0 ? value!.Errors : [value!.Errors[0]])
+            {
+                var message = encoder.Encode(error.ErrorMessage);
+                output.Content.AppendHtml(key.Length == 0
+                    ? $"<li>{message}</li>"
+                    : $"<li><a href=\"#{encoder.Encode(key.Replace('.', '_'))}\">{message}</a></li>");
+            }
         }
 
         output.Content.AppendHtml("</ul>");

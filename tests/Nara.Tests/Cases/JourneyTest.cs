@@ -70,6 +70,9 @@ public abstract class JourneyTest : AppTest
         Assert.Contains(expected, page.Html, StringComparison.Ordinal);
     }
 
+    protected Task<T> DbAsync<T>(Func<Nara.Platform.Storage.NaraDb, Task<T>> query) =>
+        app.WithScopeAsync(sp => query(sp.GetRequiredService<Nara.Platform.Storage.NaraDb>()));
+
     protected T Service<T>()
         where T : notnull => app.Services.GetRequiredService<T>();
 }
