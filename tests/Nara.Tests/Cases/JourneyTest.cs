@@ -10,6 +10,11 @@ public abstract class JourneyTest : AppTest
     private readonly Dictionary<string, Guid> agencies = [];
     private readonly Dictionary<(string Role, string Agency), WebSession> staff = [];
 
+    protected JourneyTest(NaraApp? app = null)
+        : base(app)
+    {
+    }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
