@@ -85,7 +85,9 @@ public static class IdentityModule
             .AddPolicy(NaraPolicies.SignedIn, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(NaraPolicies.Staff, policy => policy.RequireAssertion(context => context.User.IsStaffWithSecondFactor()))
             .AddPolicy(NaraPolicies.Administrator, policy => policy.RequireAssertion(context => context.User.HasRole(StaffRoles.Administrator, null)))
-            .AddPolicy(NaraPolicies.Auditor, policy => policy.RequireAssertion(context => context.User.HasRole(StaffRoles.Auditor, null)));
+            .AddPolicy(NaraPolicies.Auditor, policy => policy.RequireAssertion(context => context.User.HasRole(StaffRoles.Auditor, null)))
+            .AddPolicy(NaraPolicies.Agent, policy => policy.RequireAssertion(context =>
+                context.User.IsStaffWithSecondFactor() && context.User.Memberships().Any(m => m.Role == StaffRoles.Agent)));
 
         services.AddRateLimiter(options => options.AddPolicy(SignInRateLimit, context =>
             HttpMethods.IsGet(context.Request.Method)

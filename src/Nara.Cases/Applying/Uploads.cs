@@ -91,5 +91,7 @@ internal sealed class Uploads(NaraDb db, FileStore files, IDataProtectionProvide
         }, null);
     }
 
+    public string ProtectName(string fileName) => names.Protect(fileName);
+
     public string FileName(CaseDocument document) => names.Unprotect(document.ProtectedFileName);
 }

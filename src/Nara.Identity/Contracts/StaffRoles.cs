@@ -42,4 +42,7 @@ public static class NaraPolicies
     public const string Administrator = "administrator";
 
     public const string Auditor = "auditor";
+
+    /// <summary>Service-centre agents, in any agency: they apply for people at the desk and record cash payments.</summary>
+    public const string Agent = "agent";
 }

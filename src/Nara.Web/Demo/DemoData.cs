@@ -10,6 +10,7 @@ public static class DemoData
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await IdentityDemo.SeedAsync(services, cancellationToken);
+        await Nara.Cases.Demo.CasesDemo.SeedAsync(services, cancellationToken);
     }
 
     public static string Describe(string url)

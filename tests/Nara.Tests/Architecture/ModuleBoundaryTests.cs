@@ -8,6 +8,7 @@ public sealed class ModuleBoundaryTests
 {
     private static readonly Assembly Identity = typeof(Nara.Identity.IdentityModule).Assembly;
     private static readonly Assembly Platform = typeof(Nara.Platform.Storage.NaraDb).Assembly;
+    private static readonly Assembly Cases = typeof(Nara.Cases.CasesModule).Assembly;
 
     [Fact]
     public void IdentityModule_PublicTypes_OnlyTheDoorsContractsAndEntryPoints()
@@ -24,9 +25,23 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
+    public void CasesModule_PublicTypes_OnlyTheDoorsContractsAndApiRecords()
+    {
+        string[] allowed = ["Nara.Cases", "Nara.Cases.Contracts", "Nara.Cases.Demo"];
+
+        var leaks = Cases.GetExportedTypes()
+            .Where(t => !allowed.Contains(t.Namespace))
+            .Where(t => !t.Name.StartsWith("Pages_", StringComparison.Ordinal) && t.Namespace != "AspNetCoreGeneratedDocument")
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.Empty(leaks);
+    }
+
+    [Fact]
     public void PageModels_AreInternal()
     {
-        var pageModels = new[] { Identity, typeof(Nara.Web.Strings).Assembly }
+        var pageModels = new[] { Identity, Cases, typeof(Nara.Web.Strings).Assembly }
             .SelectMany(a => a.GetTypes())
             .Where(t => t.IsSubclassOf(typeof(PageModel)) && t.IsPublic)
             .Select(t => t.FullName)
@@ -47,12 +62,23 @@ public sealed class ModuleBoundaryTests
     public void Modules_DoNotDependOnTheHost()
     {
         Assert.DoesNotContain(Identity.GetReferencedAssemblies(), a => a.Name == "nara");
+        Assert.DoesNotContain(Cases.GetReferencedAssemblies(), a => a.Name == "nara");
     }
 
     [Fact]
     public void Voting_IsPureWithoutWebOrDatabaseDependencies()
     {
         var references = typeof(Nara.Voting.Election).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? "").ToList();
+
+        Assert.DoesNotContain(references, name => name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
+            || name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)
+            || name.StartsWith("Nara.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Blueprints_IsPureWithoutWebOrDatabaseDependencies()
+    {
+        var references = typeof(Nara.Blueprints.Blueprint).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? "").ToList();
 
         Assert.DoesNotContain(references, name => name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
             || name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)

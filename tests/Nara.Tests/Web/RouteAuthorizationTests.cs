@@ -19,6 +19,7 @@ public sealed class RouteAuthorizationTests : AppTest
         [NaraPolicies.Staff] = persona => persona is StaffRoles.Officer or StaffRoles.Supervisor or StaffRoles.Director or StaffRoles.Agent or StaffRoles.Administrator or StaffRoles.Auditor,
         [NaraPolicies.Administrator] = persona => persona == StaffRoles.Administrator,
         [NaraPolicies.Auditor] = persona => persona == StaffRoles.Auditor,
+        [NaraPolicies.Agent] = persona => persona == StaffRoles.Agent,
     };
 
     private readonly Dictionary<string, WebSession> personas = [];

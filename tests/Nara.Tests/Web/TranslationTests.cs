@@ -9,10 +9,17 @@ namespace Nara.Tests.Web;
 /// <summary>Every text a module shows, found in its source, is translated into every shipped language.</summary>
 public sealed partial class TranslationTests
 {
+    private static readonly Dictionary<string, Type> Modules = new()
+    {
+        ["Nara.Identity"] = typeof(Nara.Identity.Strings),
+        ["Nara.Web"] = typeof(Nara.Web.Strings),
+        ["Nara.Cases"] = typeof(Nara.Cases.Strings),
+    };
+
     public static TheoryData<string, string> ModulesAndCultures()
     {
         var data = new TheoryData<string, string>();
-        foreach (var module in new[] { "Nara.Identity", "Nara.Web" })
+        foreach (var module in Modules.Keys)
         {
             foreach (var culture in NaraCultures.Supported.Where(c => c != "en"))
             {
@@ -27,7 +34,7 @@ public sealed partial class TranslationTests
     [MemberData(nameof(ModulesAndCultures))]
     public void EveryTextInSource_TranslatedIntoEveryLanguage(string module, string culture)
     {
-        var assembly = module == "Nara.Web" ? typeof(Nara.Web.Strings).Assembly : typeof(Nara.Identity.Strings).Assembly;
+        var assembly = Modules[module].Assembly;
         var resources = new ResourceManager($"{module}.Strings", assembly);
         var set = resources.GetResourceSet(CultureInfo.GetCultureInfo(culture), createIfNotExists: true, tryParents: false);
         Assert.NotNull(set);
@@ -40,7 +47,7 @@ public sealed partial class TranslationTests
     [Fact]
     public void Placeholders_KeptInEveryTranslation()
     {
-        foreach (var (module, type) in new[] { ("Nara.Identity", typeof(Nara.Identity.Strings)), ("Nara.Web", typeof(Nara.Web.Strings)) })
+        foreach (var (module, type) in Modules)
         {
             var resources = new ResourceManager($"{module}.Strings", type.Assembly);
             foreach (var key in KeysIn(module).Where(k => k.Contains("{0}", StringComparison.Ordinal)))

@@ -16,7 +16,7 @@ namespace Nara.Cases.Pages.Desk;
 /// The service-centre desk: an agent finds or registers the person in front of them, records their consent and
 /// fills in an application for them; and records fees paid in cash against the case reference.
 /// </summary>
-[Authorize(Policy = NaraPolicies.Staff)]
+[Authorize(Policy = NaraPolicies.Agent)]
 internal sealed class IndexModel(BlueprintCatalog catalog, IAgencyDirectory directory, CaseWork work, PaymentWork payments, IStringLocalizer<Strings> text) : PageModel
 {
     [BindProperty]
@@ -44,15 +44,10 @@ internal sealed class IndexModel(BlueprintCatalog catalog, IAgencyDirectory dire
 
     public IReadOnlyList<SelectListItem> Services { get; private set; } = [];
 
-    public IActionResult OnGet() => CaseRoles.IsAgent(User) ? Show() : Forbid();
+    public IActionResult OnGet() => Show();
 
     public async Task<IActionResult> OnPostApplyAsync(CancellationToken cancellationToken)
     {
-        if (!CaseRoles.IsAgent(User))
-        {
-            return Forbid();
-        }
-
         var blueprint = Service is null ? null : catalog.CurrentOf(Service);
         if (blueprint is null || blueprint.IsInternal)
         {
@@ -86,11 +81,6 @@ internal sealed class IndexModel(BlueprintCatalog catalog, IAgencyDirectory dire
 
     public async Task<IActionResult> OnPostPaymentAsync(CancellationToken cancellationToken)
     {
-        if (!CaseRoles.IsAgent(User))
-        {
-            return Forbid();
-        }
-
         var open = await work.FindAsync(Reference, cancellationToken);
         var due = open is null ? null : payments.Due(open);
         if (open is null)
