@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace Nara.Tests.Browser;
 
 /// <summary>The sign-in journeys work in a browser with JavaScript turned off.</summary>
@@ -35,5 +37,43 @@ public sealed class NoJavaScriptTests(BrowserFixture fixture)
 
         Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
         Assert.Equal("ar", await page.GetAttributeAsync("html", "lang"));
+    }
+
+    [Fact]
+    public async Task ApplyForResidenceCertificate_JavaScriptOff_IssuedAndVerified()
+    {
+        var page = await fixture.NewPageAsync(javaScript: false);
+        await fixture.SignInCitizenAsync(page, "omar@citizen.example");
+
+        await page.GotoAsync("/services?q=residence");
+        await page.ClickAsync("a[href='/services/residence-certificate']");
+        await page.ClickAsync("main form button[type=submit]");
+        await BrowserFixture.ExpectUrlAsync(page, "**/answers/about-you");
+        await page.FillAsync("#full_name", "Omar Farouk");
+        await page.FillAsync("#national_id", "987654321");
+        await page.FillAsync("#phone", "+233 20 000 0009");
+        await page.ClickAsync("main form button.button:not(.button-secondary)");
+        await BrowserFixture.ExpectUrlAsync(page, "**/answers/your-address");
+        await page.FillAsync("#address", "7 Harbour Road");
+        await page.SelectOptionAsync("#region", "north");
+        await page.FillAsync("#years_at_address", "4");
+        await page.CheckAsync("#occupancy-1");
+        await page.ClickAsync("main form button.button:not(.button-secondary)");
+        await BrowserFixture.ExpectUrlAsync(page, "**/answers/proof");
+        await page.SetInputFilesAsync("#proof_of_address_file", new FilePayload { Name = "bill.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
+        await page.ClickAsync("main form button.button:not(.button-secondary)");
+        await BrowserFixture.ExpectUrlAsync(page, "**/answers/declaration-page");
+        await page.CheckAsync("#declaration-0");
+        await page.ClickAsync("main form button.button:not(.button-secondary)");
+        await BrowserFixture.ExpectUrlAsync(page, "**/check");
+        Assert.Contains("7 Harbour Road", await page.TextContentAsync("main"), StringComparison.Ordinal);
+        await page.ClickAsync("main form button[type=submit]");
+        await BrowserFixture.ExpectUrlAsync(page, "**/submitted");
+        var reference = (await page.TextContentAsync(".key"))!.Trim();
+        await page.GotoAsync($"/cases/{reference}");
+        await page.ClickAsync("a[href^='/verify/']");
+
+        Assert.Contains("Valid", await page.TextContentAsync(".banner"), StringComparison.Ordinal);
+        Assert.Contains("Omar Farouk", await page.TextContentAsync("main"), StringComparison.Ordinal);
     }
 }
