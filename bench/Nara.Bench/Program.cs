@@ -27,6 +27,12 @@ if (args is ["quick-log", ..])
     return;
 }
 
+if (args is ["cases-setup", var url, var count, var folder])
+{
+    await CasesLoad.RunAsync(url, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), folder);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(VotingBenchmarks).Assembly).Run(args);
 
 internal static partial class Program

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Case throughput against a live Nara on loopback, measured with wrk (Debian package "wrk").
+#   bench/cases.sh                      SQLite in a temporary data folder
+#   bench/cases.sh postgres "Host=127.0.0.1;Port=5432;Username=postgres"   a new database on that server
+# Reports case submissions/s (POST /api/v1/cases/{ref}/submit, each a prepared draft submitted once),
+# case-page reads/s (GET /cases/{ref}, the applicant's HTML page) and /health/live as the machine's ceiling.
+set -euo pipefail
+provider=${1:-sqlite}
+server=${2:-}
+drafts=${NARA_BENCH_DRAFTS:-20000}
+duration=${NARA_BENCH_DURATION:-8s}
+port=${NARA_BENCH_PORT:-5091}
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d /tmp/nara-bench-XXXXXX)
+url="http://127.0.0.1:$port"
+
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
+echo "Building (Release) into $work ..."
+dotnet publish "$root/src/Nara.Web" -c Release -o "$work/app" >/dev/null
+dotnet build "$root/bench/Nara.Bench" -c Release >/dev/null
+
+db_env=()
+if [ "$provider" = postgres ]; then
+  name="nara_bench_$RANDOM$RANDOM"
+  psql "$(echo "$server" | sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/') dbname=postgres" -qc "CREATE DATABASE $name" >/dev/null
+  db_env=(NARA_DB="$server;Database=$name")
+fi
+
+env "${db_env[@]}" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  "$work/app/nara" --demo --data "$work/data" --urls "$url" > "$work/server.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf "$url/health/ready" >/dev/null && break; sleep 0.5; done
+curl -sf "$url/health/ready" >/dev/null || { cat "$work/server.log"; exit 1; }
+
+dotnet "$root/bench/Nara.Bench/bin/Release/net10.0/Nara.Bench.dll" cases-setup "$url" "$drafts" "$work/bench"
+export NARA_BENCH="$work/bench"
+echo "== submissions ($provider): POST /api/v1/cases/{ref}/submit"
+wrk -t2 -c32 -d"$duration" --latency -s "$root/bench/wrk/submit.lua" "$url"
+echo "== case-page reads ($provider): GET /cases/{ref}"
+wrk -t2 -c64 -d"$duration" --latency -s "$root/bench/wrk/read.lua" "$url"
+echo "== ceiling: GET /health/live"
+wrk -t2 -c64 -d"$duration" --latency "$url/health/live"

@@ -1,0 +1,33 @@
+-- Reads case pages: GET /cases/{reference} (the applicant's HTML page) over the first NARA_READ_COUNT references
+-- (default 1000), which the submission run has sent (a draft's page redirects to its check page instead).
+local folder = os.getenv("NARA_BENCH")
+local token = io.open(folder .. "/token"):read("*l")
+local references = {}
+for line in io.lines(folder .. "/references") do references[#references + 1] = line end
+local counter = 0
+local threads = {}
+
+function setup(thread)
+  thread:set("id", #threads)
+  threads[#threads + 1] = thread
+end
+
+function init(args)
+  failures = 0
+end
+
+function request()
+  counter = counter + 1
+  local index = (id * 7919 + counter) % math.min(#references, tonumber(os.getenv("NARA_READ_COUNT") or "1000")) + 1
+  return wrk.format("GET", (os.getenv("NARA_READ_PATH") or "/cases/") .. references[index], { ["Authorization"] = "Bearer " .. token })
+end
+
+function response(status, headers, body)
+  if status ~= 200 then failures = failures + 1 end
+end
+
+function done(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + thread:get("failures") end
+  io.write(string.format("non-200 answers: %d of %d\n", total, summary.requests))
+end

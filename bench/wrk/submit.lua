@@ -1,0 +1,38 @@
+-- Submits each prepared draft once: POST /api/v1/cases/{reference}/submit with the benchmark's bearer token.
+-- Set NARA_BENCH to the folder cases-setup wrote. Counts answers other than 200 (a reused reference would get 422).
+local folder = os.getenv("NARA_BENCH")
+local token = io.open(folder .. "/token"):read("*l")
+local references = {}
+for line in io.lines(folder .. "/references") do references[#references + 1] = line end
+local counter = 0
+local threads = {}
+
+function setup(thread)
+  thread:set("id", #threads)
+  threads[#threads + 1] = thread
+end
+
+function init(args)
+  failures = 0
+  -- Threads do not share state: each takes every n-th reference, n being wrk's -t (NARA_WRK_THREADS, default 2).
+  stride = tonumber(os.getenv("NARA_WRK_THREADS") or "2")
+end
+
+function request()
+  local index = id + counter * stride + 1
+  counter = counter + 1
+  if index > #references then
+    index = (index - 1) % #references + 1
+  end
+  return wrk.format("POST", "/api/v1/cases/" .. references[index] .. "/submit", { ["Authorization"] = "Bearer " .. token, ["Content-Length"] = "0" })
+end
+
+function response(status, headers, body)
+  if status ~= 200 then failures = failures + 1 end
+end
+
+function done(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + thread:get("failures") end
+  io.write(string.format("non-200 answers: %d of %d\n", total, summary.requests))
+end
