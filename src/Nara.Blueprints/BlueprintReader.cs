@@ -88,7 +88,11 @@ public static class BlueprintReader
             return null;
         }
 
-        var blueprint = yaml.Root.Deserialize<Blueprint>(ModelOptions)!;
+        if (!TryDeserialize<Blueprint>(yaml, file, problems, out var blueprint))
+        {
+            return null;
+        }
+
         foreach (var (path, message) in SemanticChecks.Check(blueprint))
         {
             problems.Add(new BlueprintProblem(file, yaml.LineOf(path), path, message));
@@ -105,7 +109,11 @@ public static class BlueprintReader
             return null;
         }
 
-        var translation = yaml.Root.Deserialize<BlueprintTranslation>(ModelOptions)!;
+        if (!TryDeserialize<BlueprintTranslation>(yaml, file, problems, out var translation))
+        {
+            return null;
+        }
+
         var expected = $"blueprint.{translation.Language}.yaml";
         if (!file.EndsWith(expected, StringComparison.Ordinal))
         {
@@ -121,6 +129,48 @@ public static class BlueprintReader
         }
 
         return translation;
+    }
+
+    /// <summary>Builds the model; a value the schema allows but the model cannot hold (a number too large) is a problem, not a crash.</summary>
+    private static bool TryDeserialize<T>(YamlDocument yaml, string file, List<BlueprintProblem> problems, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? model)
+        where T : class
+    {
+        try
+        {
+            model = yaml.Root.Deserialize<T>(ModelOptions);
+        }
+        catch (JsonException e)
+        {
+            var pointer = Pointer(e.Path);
+            problems.Add(new BlueprintProblem(file, yaml.LineOf(pointer), pointer, "This value cannot be used here (a number out of range, or the wrong kind of value)."));
+            model = null;
+            return false;
+        }
+
+        if (model is null)
+        {
+            problems.Add(new BlueprintProblem(file, 1, "", "The file is empty."));
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>System.Text.Json's path ($.form.pages[0].id) as a JSON Pointer (/form/pages/0/id).</summary>
+    private static string Pointer(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return "";
+        }
+
+        var pointer = new System.Text.StringBuilder();
+        foreach (var part in path.TrimStart('$').Split(['.', '['], StringSplitOptions.RemoveEmptyEntries))
+        {
+            pointer.Append('/').Append(part.TrimEnd(']').Trim('\'', '"'));
+        }
+
+        return pointer.ToString();
     }
 
     private static bool CheckSchema(JsonSchema schema, YamlDocument yaml, string file, List<BlueprintProblem> problems)

@@ -169,7 +169,7 @@ internal static class SemanticChecks
             return;
         }
 
-        var fields = blueprint.AllFields().ToDictionary(f => f.Path, f => f.Field, StringComparer.Ordinal);
+        var fields = FirstByKey(blueprint.AllFields(), f => f.Path, f => f.Field);
         if (fee.ByAnswer is { } byAnswer)
         {
             if (!fields.TryGetValue(byAnswer.Field, out var field) || field.Type != FieldTypes.Choice)
@@ -317,7 +317,7 @@ internal static class SemanticChecks
             return;
         }
 
-        var fields = blueprint.Form.Pages.SelectMany(p => p.Fields).ToDictionary(f => f.Id, StringComparer.Ordinal);
+        var fields = FirstByKey(blueprint.Form.Pages.SelectMany(p => p.Fields), f => f.Id, f => f);
         for (var i = 0; i < output.Fields.Count; i++)
         {
             if (!fields.TryGetValue(output.Fields[i], out var field))
@@ -350,7 +350,7 @@ internal static class SemanticChecks
         Unknown("exemptions", translation.Exemptions.Keys, blueprint.Fee?.Exemptions.Select(e => e.Id) ?? []);
         Unknown("states", translation.States.Keys, blueprint.Workflow.States.Select(s => s.Id));
         Unknown("actions", translation.Actions.Keys, blueprint.Workflow.Actions.Select(a => a.Id));
-        var fields = blueprint.AllFields().ToDictionary(f => f.Path, f => f.Field, StringComparer.Ordinal);
+        var fields = FirstByKey(blueprint.AllFields(), f => f.Path, f => f.Field);
         foreach (var (path, text) in translation.Fields)
         {
             if (fields.TryGetValue(path, out var field) && text.Options is not null)
@@ -372,6 +372,18 @@ internal static class SemanticChecks
                 problems.Add(($"/{section}/{key}", $"The blueprint has no {section[..^1]} called \"{key}\"."));
             }
         }
+    }
+
+    /// <summary>A lookup that tolerates duplicate ids (those are reported on their own): the first one wins.</summary>
+    private static Dictionary<string, TValue> FirstByKey<TItem, TValue>(IEnumerable<TItem> items, Func<TItem, string> key, Func<TItem, TValue> value)
+    {
+        var result = new Dictionary<string, TValue>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            result.TryAdd(key(item), value(item));
+        }
+
+        return result;
     }
 
     private static bool IsRegex(string pattern)

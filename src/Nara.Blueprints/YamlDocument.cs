@@ -51,6 +51,12 @@ internal sealed partial class YamlDocument
             problems.Add(new BlueprintProblem(file, (int)e.Start.Line, "", "This is not valid YAML: " + e.Message));
             return document;
         }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException or NotSupportedException or KeyNotFoundException)
+        {
+            // YamlDotNet reports some malformed documents with general exceptions rather than a YamlException.
+            problems.Add(new BlueprintProblem(file, 1, "", "This is not valid YAML: " + e.Message));
+            return document;
+        }
 
         if (stream.Documents.Count != 1)
         {
@@ -65,7 +71,8 @@ internal sealed partial class YamlDocument
     private JsonNode? Convert(YamlNode node, string pointer, string file, List<BlueprintProblem> problems, int depth)
     {
         lines[pointer] = (int)node.Start.Line;
-        if (depth > 64)
+        // Blueprints nest about ten levels; the limit stays well inside System.Text.Json's own (64).
+        if (depth > 32)
         {
             problems.Add(new BlueprintProblem(file, (int)node.Start.Line, pointer, "The file is nested too deeply."));
             return null;
@@ -118,7 +125,9 @@ internal sealed partial class YamlDocument
             "true" or "True" or "TRUE" => JsonValue.Create(true),
             "false" or "False" or "FALSE" => JsonValue.Create(false),
             _ when IntegerPattern().IsMatch(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) => JsonValue.Create(whole),
-            _ when DecimalPattern().IsMatch(value) && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
+            // 1.0 is an integer to JSON Schema, so it must be one to the model too.
+            _ when DecimalPattern().IsMatch(value) && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) =>
+                number == decimal.Truncate(number) && number is >= long.MinValue and <= long.MaxValue ? JsonValue.Create((long)number) : JsonValue.Create(number),
             _ => JsonValue.Create(value),
         };
     }
