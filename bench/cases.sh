@@ -35,7 +35,7 @@ curl -sf "$url/health/ready" >/dev/null || { cat "$work/server.log"; exit 1; }
 
 dotnet "$root/bench/Nara.Bench/bin/Release/net10.0/Nara.Bench.dll" cases-setup "$url" "$drafts" "$work/bench"
 export NARA_BENCH="$work/bench"
-echo "== submissions ($provider): POST /api/v1/cases/{ref}/submit"
+echo "== submissions ($provider, ${NARA_AUTH:-cookie}): POST /api/v1/cases/{ref}/submit"
 wrk -t2 -c32 -d"$duration" --latency -s "$root/bench/wrk/submit.lua" "$url"
 echo "== case-page reads ($provider): GET /cases/{ref}"
 wrk -t2 -c64 -d"$duration" --latency -s "$root/bench/wrk/read.lua" "$url"

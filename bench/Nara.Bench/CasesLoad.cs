@@ -44,6 +44,7 @@ internal static partial class CasesLoad
         }));
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "token"), token);
+        await File.WriteAllTextAsync(Path.Combine(folder, "cookie"), cookies.GetCookieHeader(new Uri(baseUrl)));
         await File.WriteAllLinesAsync(Path.Combine(folder, "references"), references);
         Console.WriteLine($"{count} drafts ready in {watch.Elapsed.TotalSeconds:F1} s; token and references in {folder}");
     }

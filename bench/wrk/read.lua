@@ -1,7 +1,10 @@
 -- Reads case pages: GET /cases/{reference} (the applicant's HTML page) over the first NARA_READ_COUNT references
 -- (default 1000), which the submission run has sent (a draft's page redirects to its check page instead).
 local folder = os.getenv("NARA_BENCH")
-local token = io.open(folder .. "/token"):read("*l")
+-- NARA_AUTH=cookie (default: the signed-in citizen's browser cookie) or token (an API bearer token).
+local auth = os.getenv("NARA_AUTH") or "cookie"
+local credential = io.open(folder .. "/" .. auth):read("*l")
+local headers = auth == "token" and { ["Authorization"] = "Bearer " .. credential } or { ["Cookie"] = credential }
 local references = {}
 for line in io.lines(folder .. "/references") do references[#references + 1] = line end
 local counter = 0
@@ -19,7 +22,7 @@ end
 function request()
   counter = counter + 1
   local index = (id * 7919 + counter) % math.min(#references, tonumber(os.getenv("NARA_READ_COUNT") or "1000")) + 1
-  return wrk.format("GET", (os.getenv("NARA_READ_PATH") or "/cases/") .. references[index], { ["Authorization"] = "Bearer " .. token })
+  return wrk.format("GET", (os.getenv("NARA_READ_PATH") or "/cases/") .. references[index], headers)
 end
 
 function response(status, headers, body)

@@ -1,7 +1,10 @@
 -- Submits each prepared draft once: POST /api/v1/cases/{reference}/submit with the benchmark's bearer token.
 -- Set NARA_BENCH to the folder cases-setup wrote. Counts answers other than 200 (a reused reference would get 422).
 local folder = os.getenv("NARA_BENCH")
-local token = io.open(folder .. "/token"):read("*l")
+-- NARA_AUTH=cookie (default: the signed-in citizen's browser cookie) or token (an API bearer token).
+local auth = os.getenv("NARA_AUTH") or "cookie"
+local credential = io.open(folder .. "/" .. auth):read("*l")
+local headers = auth == "token" and { ["Authorization"] = "Bearer " .. credential } or { ["Cookie"] = credential }
 local references = {}
 for line in io.lines(folder .. "/references") do references[#references + 1] = line end
 local counter = 0
@@ -14,6 +17,7 @@ end
 
 function init(args)
   failures = 0
+  headers["Content-Length"] = "0"
   -- Threads do not share state: each takes every n-th reference, n being wrk's -t (NARA_WRK_THREADS, default 2).
   stride = tonumber(os.getenv("NARA_WRK_THREADS") or "2")
 end
@@ -24,7 +28,7 @@ function request()
   if index > #references then
     index = (index - 1) % #references + 1
   end
-  return wrk.format("POST", "/api/v1/cases/" .. references[index] .. "/submit", { ["Authorization"] = "Bearer " .. token, ["Content-Length"] = "0" })
+  return wrk.format("POST", "/api/v1/cases/" .. references[index] .. "/submit", headers)
 end
 
 function response(status, headers, body)

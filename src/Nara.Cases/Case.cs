@@ -76,7 +76,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.State).HasMaxLength(60);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => c.Reference).IsUnique();
-        builder.HasIndex(c => c.ApplicantId);
+        builder.HasIndex(c => new { c.ApplicantId, c.CreatedAt });
         builder.HasIndex(c => new { c.AgencyId, c.ClosedAt, c.StateDueOn });
     }
 }

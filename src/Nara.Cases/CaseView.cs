@@ -21,9 +21,10 @@ internal sealed class CaseView(NaraDb db, CaseAnswers answers, CertificateIssuer
             .Where(e => e.CaseId == @case.Id && (includeInternal || !e.Internal))
             .OrderBy(e => e.Id).ToListAsync(cancellationToken);
         var names = new Dictionary<Guid, string?>();
-        foreach (var id in entries.Select(e => e.ActorId).OfType<Guid>().Distinct())
+        // The applicant's page says "you" and "the office"; only staff see who acted.
+        foreach (var id in namesOfStaff ? entries.Select(e => e.ActorId).OfType<Guid>().Distinct() : [])
         {
-            names[id] = id == @case.ApplicantId || namesOfStaff ? (await directory.PersonAsync(id, cancellationToken))?.Name : null;
+            names[id] = (await directory.PersonAsync(id, cancellationToken))?.Name;
         }
 
         return [.. entries.Select(e => new TimelineRow(

@@ -1,17 +1,25 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Nara.Blueprints;
 using Nara.Platform.Storage;
 
 namespace Nara.Cases;
 
 /// <summary>Due dates in working days, honouring the holidays administrators keep.</summary>
-internal sealed class Deadlines(NaraDb db, TimeProvider clock)
+internal sealed class Deadlines(NaraDb db, IMemoryCache cache, TimeProvider clock)
 {
-    public async Task<WorkingCalendar> CalendarAsync(CancellationToken cancellationToken)
-    {
-        var holidays = await db.Set<Holiday>().AsNoTracking().Select(h => h.Date).ToListAsync(cancellationToken);
-        return new WorkingCalendar(holidays.ToHashSet());
-    }
+    private const string CacheKey = "nara:holidays";
+
+    /// <summary>The calendar, kept in memory for a minute: every submission and action asks for it.</summary>
+    public async Task<WorkingCalendar> CalendarAsync(CancellationToken cancellationToken) =>
+        await cache.GetOrCreateAsync(CacheKey, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            var holidays = await db.Set<Holiday>().AsNoTracking().Select(h => h.Date).ToListAsync(cancellationToken);
+            return new WorkingCalendar(holidays.ToHashSet());
+        }) ?? new WorkingCalendar(new HashSet<DateOnly>());
+
+    public static void Forget(IMemoryCache cache) => cache.Remove(CacheKey);
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 

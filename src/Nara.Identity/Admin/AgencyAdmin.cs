@@ -17,7 +17,7 @@ internal sealed class FieldErrors : Dictionary<string, string>
     public bool Conflict { get; set; }
 }
 
-internal sealed partial class AgencyAdmin(NaraDb db, EventPublisher events, IStringLocalizer<Strings> text, TimeProvider clock)
+internal sealed partial class AgencyAdmin(NaraDb db, EventPublisher events, IStringLocalizer<Strings> text, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, TimeProvider clock)
 {
     public Task<List<AgencySummary>> ListAsync(CancellationToken cancellationToken) =>
         db.Set<Agency>().AsNoTracking().OrderBy(a => a.Name)
@@ -48,6 +48,7 @@ internal sealed partial class AgencyAdmin(NaraDb db, EventPublisher events, IStr
         db.Set<Agency>().Add(agency);
         await events.PublishAsync(new AgencyCreated(agency.Id, agency.Code, agency.Name), actor, cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        Agencies.AgencyDirectory.Forget(cache);
         return (agency.Id, errors);
     }
 
@@ -76,6 +77,7 @@ internal sealed partial class AgencyAdmin(NaraDb db, EventPublisher events, IStr
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            Agencies.AgencyDirectory.Forget(cache);
         }
         catch (DbUpdateConcurrencyException)
         {

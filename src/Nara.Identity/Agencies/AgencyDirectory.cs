@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Nara.Identity.Contracts;
 using Nara.Identity.SignIn;
 using Nara.Identity.Staff;
@@ -9,10 +10,22 @@ using Nara.Platform.Storage;
 
 namespace Nara.Identity.Agencies;
 
-internal sealed class AgencyDirectory(NaraDb db, UserManager<NaraUser> users, EventPublisher events, TimeProvider clock) : IAgencyDirectory
+internal sealed class AgencyDirectory(NaraDb db, UserManager<NaraUser> users, EventPublisher events, IMemoryCache cache, TimeProvider clock) : IAgencyDirectory
 {
+    /// <summary>Agencies change rarely and every case page asks for them: kept in memory for a few seconds.</summary>
+    public static readonly TimeSpan AgencyCacheLifetime = TimeSpan.FromSeconds(10);
+
+    private const string CacheKey = "nara:agencies";
+
     public async Task<IReadOnlyList<AgencyInfo>> AgenciesAsync(CancellationToken cancellationToken) =>
-        await db.Set<Agency>().AsNoTracking().OrderBy(a => a.Name).Select(a => new AgencyInfo(a.Id, a.Code, a.Name)).ToListAsync(cancellationToken);
+        await cache.GetOrCreateAsync(CacheKey, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = AgencyCacheLifetime;
+            return (IReadOnlyList<AgencyInfo>)await db.Set<Agency>().AsNoTracking().OrderBy(a => a.Name).Select(a => new AgencyInfo(a.Id, a.Code, a.Name)).ToListAsync(cancellationToken);
+        }) ?? [];
+
+    /// <summary>Called when an agency is created or changed on this instance, so its own pages see it at once.</summary>
+    public static void Forget(IMemoryCache cache) => cache.Remove(CacheKey);
 
     public async Task<IReadOnlyList<StaffInfo>> StaffAsync(Guid agencyId, CancellationToken cancellationToken) =>
         await db.Set<StaffMembership>().AsNoTracking()

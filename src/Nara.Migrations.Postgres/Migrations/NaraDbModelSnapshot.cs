@@ -200,10 +200,10 @@ namespace Nara.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicantId");
-
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("ApplicantId", "CreatedAt");
 
                     b.HasIndex("AgencyId", "ClosedAt", "StateDueOn");
 

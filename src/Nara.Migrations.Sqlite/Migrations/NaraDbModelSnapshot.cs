@@ -191,10 +191,10 @@ namespace Nara.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicantId");
-
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("ApplicantId", "CreatedAt");
 
                     b.HasIndex("AgencyId", "ClosedAt", "StateDueOn");
 

@@ -68,6 +68,7 @@ public static class NaraHost
             return Task.CompletedTask;
         }));
         services.AddOutputCache();
+        services.AddMemoryCache();
         services.AddHealthChecks().AddDbContextCheck<NaraDb>("database", tags: ["ready"]);
         services.AddResponseCompression(options =>
         {

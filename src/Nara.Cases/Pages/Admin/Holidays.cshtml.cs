@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 using Nara.Identity.Contracts;
 using Nara.Platform.Storage;
@@ -11,7 +12,7 @@ namespace Nara.Cases.Pages.Admin;
 
 /// <summary>The jurisdiction's public holidays: no deadline counts them as working days.</summary>
 [Authorize(Policy = NaraPolicies.Administrator)]
-internal sealed class HolidaysModel(NaraDb db, IStringLocalizer<Strings> text) : PageModel
+internal sealed class HolidaysModel(NaraDb db, IMemoryCache cache, IStringLocalizer<Strings> text) : PageModel
 {
     [BindProperty]
     public string? Date { get; set; }
@@ -47,6 +48,7 @@ internal sealed class HolidaysModel(NaraDb db, IStringLocalizer<Strings> text) :
 
         db.Set<Holiday>().Add(new Holiday { Date = date, Name = Name!.Trim() });
         await db.SaveChangesAsync(cancellationToken);
+        Deadlines.Forget(cache);
         return Redirect("/admin/holidays");
     }
 
@@ -55,6 +57,7 @@ internal sealed class HolidaysModel(NaraDb db, IStringLocalizer<Strings> text) :
         if (DateOnly.TryParseExact(remove, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             await db.Set<Holiday>().Where(h => h.Date == date).ExecuteDeleteAsync(cancellationToken);
+            Deadlines.Forget(cache);
         }
 
         return Redirect("/admin/holidays");
