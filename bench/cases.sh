@@ -37,6 +37,10 @@ dotnet "$root/bench/Nara.Bench/bin/Release/net10.0/Nara.Bench.dll" cases-setup "
 export NARA_BENCH="$work/bench"
 echo "== submissions ($provider, ${NARA_AUTH:-cookie}): POST /api/v1/cases/{ref}/submit"
 wrk -t2 -c32 -d"$duration" --latency -s "$root/bench/wrk/submit.lua" "$url"
+# Let the confirmation emails the submissions queued drain (to DATA/mail) before measuring reads.
+start=$(date +%s.%N); last=-1
+while :; do n=$(ls "$work/data/mail" 2>/dev/null | wc -l); [ "$n" = "$last" ] && break; last=$n; sleep 2; done
+echo "outbox drained: $last messages written by $(date +%T) ($(echo "$(date +%s.%N) - $start - 2" | bc) s after the run)"
 echo "== case-page reads ($provider): GET /cases/{ref}"
 wrk -t2 -c64 -d"$duration" --latency -s "$root/bench/wrk/read.lua" "$url"
 echo "== ceiling: GET /health/live"

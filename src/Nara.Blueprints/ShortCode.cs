@@ -3,22 +3,32 @@ using System.Security.Cryptography;
 namespace Nara.Blueprints;
 
 /// <summary>
-/// References people read out and type: nine Crockford base-32 characters in groups of three, the last a
-/// Luhn mod-32 check character, so a single wrong character or two swapped neighbours are caught before any lookup.
+/// References people read out and type: nine Crockford base-32 characters in groups of three, the last a check
+/// character: the position-weighted sum (weights 1 to 8) of the other eight, modulo the prime 37. Every single wrong
+/// character and every swap of two neighbours changes that sum, so they are caught before any lookup. Codes whose
+/// check would be 32–36 (no symbol) are never issued.
 /// </summary>
 public static class ShortCode
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private const int Modulus = 37;
 
     public static string New()
     {
         Span<char> body = stackalloc char[8];
-        for (var i = 0; i < body.Length; i++)
+        int check;
+        do
         {
-            body[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
-        }
+            for (var i = 0; i < body.Length; i++)
+            {
+                body[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+            }
 
-        var code = new string(body) + CheckCharacter(body);
+            check = CheckValue(body);
+        }
+        while (check >= Alphabet.Length);
+
+        var code = new string(body) + Alphabet[check];
         return $"{code[..3]}-{code[3..6]}-{code[6..]}";
     }
 
@@ -47,7 +57,7 @@ public static class ShortCode
             chars.Add(mapped);
         }
 
-        if (chars.Count != 9 || CheckCharacter([.. chars.Take(8)]) != chars[8])
+        if (chars.Count != 9 || CheckValue([.. chars.Take(8)]) != Alphabet.IndexOf(chars[8], StringComparison.Ordinal))
         {
             return null;
         }
@@ -56,18 +66,14 @@ public static class ShortCode
         return $"{code[..3]}-{code[3..6]}-{code[6..]}";
     }
 
-    private static char CheckCharacter(ReadOnlySpan<char> body)
+    private static int CheckValue(ReadOnlySpan<char> body)
     {
-        var n = Alphabet.Length;
         var sum = 0;
-        var factor = 2;
-        for (var i = body.Length - 1; i >= 0; i--)
+        for (var i = 0; i < body.Length; i++)
         {
-            var addend = factor * Alphabet.IndexOf(body[i], StringComparison.Ordinal);
-            factor = factor == 2 ? 1 : 2;
-            sum += (addend / n) + (addend % n);
+            sum += (i + 1) * Alphabet.IndexOf(body[i], StringComparison.Ordinal);
         }
 
-        return Alphabet[(n - (sum % n)) % n];
+        return sum % Modulus;
     }
 }

@@ -12,7 +12,12 @@ namespace Nara.Blueprints;
 /// </summary>
 internal sealed partial class YamlDocument
 {
+    /// <summary>More nodes than any real blueprint has; the limit keeps a hostile file from exhausting memory.</summary>
+    public const int MaxNodes = 50_000;
+
     private readonly Dictionary<string, int> lines = new(StringComparer.Ordinal);
+    private readonly HashSet<YamlNode> visited = new(ReferenceEqualityComparer.Instance);
+    private bool refused;
 
     private YamlDocument(JsonNode? root) => Root = root;
 
@@ -64,12 +69,29 @@ internal sealed partial class YamlDocument
             return document;
         }
 
-        document.Root = document.Convert(stream.Documents[0].RootNode, "", file, problems, depth: 0);
+        var root = document.Convert(stream.Documents[0].RootNode, "", file, problems, depth: 0);
+        document.Root = document.refused ? null : root;
         return document;
     }
 
     private JsonNode? Convert(YamlNode node, string pointer, string file, List<BlueprintProblem> problems, int depth)
     {
+        if (refused)
+        {
+            return null;
+        }
+
+        // YAML anchors and aliases (&a … *a) would copy a node wherever it is named, which is how a few hundred bytes
+        // become gigabytes; blueprints do not need them.
+        if (!visited.Add(node) || visited.Count > MaxNodes)
+        {
+            refused = true;
+            problems.Add(new BlueprintProblem(file, (int)node.Start.Line, pointer, visited.Count > MaxNodes
+                ? $"The file has more than {MaxNodes:N0} values; no blueprint needs that many."
+                : "YAML anchors and aliases (&name and *name) are not allowed in blueprints: write the value out."));
+            return null;
+        }
+
         lines[pointer] = (int)node.Start.Line;
         // Blueprints nest about ten levels; the limit stays well inside System.Text.Json's own (64).
         if (depth > 32)

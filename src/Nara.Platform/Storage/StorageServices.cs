@@ -17,11 +17,15 @@ public static class StorageServices
         services.AddSingleton(new NaraModelParts());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxSignalInterceptor>();
-        services.AddDbContext<NaraDb>((sp, options) =>
-        {
-            Configure(options, sp.GetRequiredService<StorageSettings>());
-            options.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>());
-        });
+        // Options are built once (singleton), not for every request.
+        services.AddDbContext<NaraDb>(
+            (sp, options) =>
+            {
+                Configure(options, sp.GetRequiredService<StorageSettings>());
+                options.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>());
+            },
+            ServiceLifetime.Scoped,
+            ServiceLifetime.Singleton);
         services.AddSingleton<PersonalHasher>();
         services.AddScoped<Events.EventPublisher>();
         services.AddHostedService<DatabaseMigrator>();
@@ -51,7 +55,7 @@ public static class StorageServices
         {
             Directory.CreateDirectory(settings.DataDirectory);
             options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations))
-                .AddInterceptors(new SqlitePragmas());
+                .AddInterceptors(new SqlitePragmas(), new SqliteWriteGate(settings.ConnectionString));
         }
     }
 }

@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Nara.Platform.Storage;
+
+/// <summary>
+/// SQLite has one writer at a time. Left to itself, a second writer gets SQLITE_BUSY and sleeps in its busy
+/// handler, holding a thread and adding tens of milliseconds. Queuing writers here instead — an async wait for
+/// the file's one write slot around each save — keeps threads free and latency flat. One gate per database file
+/// (per connection string) in the process; other processes still meet SQLite's own locking.
+/// </summary>
+internal sealed class SqliteWriteGate : SaveChangesInterceptor
+{
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    private readonly SemaphoreSlim gate;
+
+    public SqliteWriteGate(string connectionString) => gate = Gates.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        // Inside an explicit transaction the caller already holds the write lock from its first write; waiting here could deadlock.
+        if (eventData.Context is { Database.CurrentTransaction: null })
+        {
+            await gate.WaitAsync(cancellationToken);
+            Holders.AddOrUpdate(eventData.Context, gate);
+        }
+
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is { Database.CurrentTransaction: null })
+        {
+            gate.Wait();
+            Holders.AddOrUpdate(eventData.Context, gate);
+        }
+
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Release(eventData.Context);
+        return result;
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
+
+    // Which save holds the gate: the interceptor is shared by every context, and an async method's AsyncLocal
+    // changes do not flow back to its caller.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, SemaphoreSlim> Holders = [];
+
+    private static void Release(DbContext? context)
+    {
+        if (context is not null && Holders.TryGetValue(context, out var held) && Holders.Remove(context))
+        {
+            held.Release();
+        }
+    }
+}
