@@ -38,6 +38,9 @@ internal static class CasesApi
         api.MapGet("/cases/{reference}", GetAsync).WithName("GetCase").WithSummary("One case, as its applicant or the agency's staff see it");
         api.MapPut("/cases/{reference}/answers/{page}", AnswerAsync).WithName("AnswerPage")
             .WithSummary("Answer one page of questions: an object of field id → value (a list for multi-choice, a list of objects for a group)");
+        api.MapPut("/cases/{reference}/documents/{field}", UploadAsync).WithName("UploadDocument")
+            .WithSummary("Upload the document a file question asks for: the body is the file (PDF, JPEG or PNG, recognised by its bytes)")
+            .DisableAntiforgery();
         api.MapPost("/cases/{reference}/submit", SubmitAsync).WithName("SubmitCase").WithSummary("Send the application (then pay, where a fee is due)");
         api.MapPost("/cases/{reference}/actions", ActAsync).WithName("ActOnCase").WithSummary("Take a workflow action allowed to you now");
         api.MapGet("/office/{agency}/cases", QueueAsync).WithName("AgencyQueue").WithSummary("An agency's open cases, most urgent first").RequireAuthorization(NaraPolicies.Staff);
@@ -111,6 +114,27 @@ internal static class CasesApi
         var input = Flatten(body);
         var errors = await work.SaveAnswersAsync(open, spec, key => input.TryGetValue(key, out var v) ? v : [], cancellationToken);
         return errors.Count == 0 ? TypedResults.Ok() : AnswerProblem(errors);
+    }
+
+    private static async Task<Results<Ok, NotFound, ProblemHttpResult>> UploadAsync(string reference, string field, HttpRequest request, ClaimsPrincipal user, CaseWork work, Applying.Uploads uploads, CancellationToken cancellationToken)
+    {
+        var open = await work.FindAsync(reference, cancellationToken);
+        if (open is null || !CaseRoles.For(user, open.Case).Contains(WorkflowRoles.Applicant))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var spec = open.Blueprint.FindField(field);
+        if (spec is not { Type: FieldTypes.File } || !user.MayWrite())
+        {
+            return Problem(StatusCodes.Status404NotFound, "unknown-document", $"The service asks for no document \"{field}\".");
+        }
+
+        // The server's request size limit (30 MB by default) bounds the body; the blueprint's own limit is checked next.
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        var problem = await uploads.AttachAsync(open, spec, buffer.ToArray(), request.Headers["X-File-Name"].FirstOrDefault() ?? field, CaseRoles.UserId(user)!.Value, cancellationToken);
+        return problem is null ? TypedResults.Ok() : AnswerProblem([problem]);
     }
 
     private static async Task<Results<Ok<CaseSummaryResponse>, NotFound, ProblemHttpResult>> SubmitAsync(string reference, ClaimsPrincipal user, CaseWork work, CancellationToken cancellationToken)

@@ -20,15 +20,30 @@ internal sealed class Uploads(NaraDb db, FileStore files, IDataProtectionProvide
             return null;
         }
 
-        var limit = document.MaxKb * 1024L;
-        if (file.Length > limit)
+        if (file.Length > document.MaxKb * 1024L)
         {
             return new AnswerError(field.Id, "file-too-large", document.MaxKb.ToString(CultureInfo.InvariantCulture));
         }
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, cancellationToken);
-        var content = buffer.ToArray();
+        return await AttachAsync(open, field, buffer.ToArray(), file.FileName, by, cancellationToken);
+    }
+
+    /// <summary>Stores a document for one of the blueprint's file questions, replacing an earlier one; the pages and the API both come here.</summary>
+    public async Task<AnswerError?> AttachAsync(OpenCase open, FieldSpec field, byte[] content, string fileName, Guid by, CancellationToken cancellationToken)
+    {
+        var document = open.Blueprint.Documents.FirstOrDefault(d => d.Id == field.Document);
+        if (document is null || open.Case.State != Case.Draft)
+        {
+            return new AnswerError(field.Id, open.Case.State != Case.Draft ? "already-submitted" : "not-a-document");
+        }
+
+        if (content.Length > document.MaxKb * 1024L)
+        {
+            return new AnswerError(field.Id, "file-too-large", document.MaxKb.ToString(CultureInfo.InvariantCulture));
+        }
+
         var kind = FileStore.Sniff(content);
         if (kind is null || !document.Types.Contains(kind))
         {
@@ -45,7 +60,7 @@ internal sealed class Uploads(NaraDb db, FileStore files, IDataProtectionProvide
             Sha256 = hash,
             Size = content.Length,
             MediaType = FileStore.MediaTypes[kind],
-            ProtectedFileName = names.Protect(Path.GetFileName(file.FileName)),
+            ProtectedFileName = names.Protect(Path.GetFileName(fileName)),
             UploadedBy = by,
             UploadedAt = clock.GetUtcNow(),
         });

@@ -28,6 +28,11 @@ public sealed class CasesApiTests : JourneyTest
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
         Assert.Contains("declaration", await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync($"/api/v1/cases/{reference}/answers/declaration-page", new { declaration = true })).StatusCode);
+        var disguised = await api.PutAsync($"/api/v1/cases/{reference}/documents/proof_of_address_file", new ByteArrayContent("MZ\u0090\u0000"u8.ToArray()));
+        Assert.Equal(HttpStatusCode.BadRequest, disguised.StatusCode);
+        Assert.Contains("file-type", await disguised.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsync($"/api/v1/cases/{reference}/documents/proof_of_address_file", new ByteArrayContent(CaseDriver.Pdf))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.PutAsync($"/api/v1/cases/{reference}/documents/full_name", new ByteArrayContent(CaseDriver.Pdf))).StatusCode);
         var submitted = await api.PostAsync($"/api/v1/cases/{reference}/submit", null);
         Assert.Equal("submitted", (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
 

@@ -121,5 +121,12 @@ public class NaraApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await DisposeAsync();
         await Smtp.DisposeAsync();
+        if (UsesPostgres && ConnectionString.Length > 0)
+        {
+            // Npgsql keeps idle connections for minutes; with a database per test class they would pile up
+            // past the server's max_connections over a long run.
+            using var connection = new NpgsqlConnection(ConnectionString);
+            NpgsqlConnection.ClearPool(connection);
+        }
     }
 }
