@@ -172,6 +172,19 @@ public sealed class CaseBadInputTests : JourneyTest
     }
 
     [Fact]
+    public async Task Start_NotSignedIn_SentToSignInAndBack()
+    {
+        using var visitor = app.Session();
+        var service = await visitor.OpenAsync("/services/residence-certificate");
+
+        var started = await visitor.SubmitAsync(service, NoFields, follow: false);
+
+        Assert.Equal(HttpStatusCode.Redirect, started.Status);
+        Assert.Contains("/sign-in?ReturnUrl=%2Fservices%2Fresidence-certificate", started.Redirect, StringComparison.Ordinal);
+        Assert.False(await DbAsync(db => db.Set<Nara.Cases.Case>().AnyAsync()));
+    }
+
+    [Fact]
     public async Task Pages_OtherPeoplesCasesAndUnknownReferences_NotFound()
     {
         using var owner = await app.SignInCitizenAsync();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nara.Blueprints;
@@ -22,12 +21,17 @@ internal sealed class ServiceModel(BlueprintCatalog catalog, IAgencyDirectory di
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     /// <summary>Starts a draft application; people sign in first (the sign-in page brings them back here).</summary>
-    [Authorize(Policy = NaraPolicies.SignedIn)]
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
+        }
+
+        // Razor Pages authorize whole pages, not handlers: the service page itself is public.
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
         }
 
         var userId = CaseRoles.UserId(User)!.Value;
