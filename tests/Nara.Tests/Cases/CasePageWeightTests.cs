@@ -25,12 +25,13 @@ public sealed class CasePageWeightTests(Xunit.Abstractions.ITestOutputHelper out
         var code = await CertificateCodeAsync(citizen, reference);
         var agent = await StaffAsync("agent", "capital-city");
         var admin = await app.SignInAsync(await app.CreateStaffAsync("administrator"));
+        using var auditor = await app.SignInAsync(await app.CreateStaffAsync("auditor"));
         var pages = new (WebSession Session, string Path)[]
         {
             (app.Session(), "/services"), (app.Session(), "/services/birth-registration"), (app.Session(), "/blueprints"), (app.Session(), $"/verify/{code}"),
             (citizen, "/cases"), (citizen, $"/cases/{reference}"), (citizen, $"/cases/{draft}/answers/goods"), (citizen, $"/cases/{draft}/answers/importer"),
             (citizen, $"/cases/{draft}/check"), (officer, "/office"), (officer, "/office/capital-city"), (officer, $"/office/cases/{reference}"),
-            (agent, "/desk"), (admin, "/admin/holidays"),
+            (agent, "/desk"), (admin, "/admin/holidays"), (auditor, "/audit/access"),
         };
 
         foreach (var culture in new[] { "en", "fr", "es", "ar", "ko" })

@@ -72,4 +72,29 @@ public sealed class CasePrivacyTests : JourneyTest
         var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         Assert.Equal(receipt.Split('/')[^1], Convert.ToHexStringLower(Convert.FromBase64String(body.GetProperty("leafHash").GetString()!)));
     }
+
+    [Fact]
+    public async Task Auditor_SearchesAccessAcrossAgenciesAndExportsCsv_OthersCannot()
+    {
+        using var citizen = await app.SignInCitizenAsync();
+        var (reference, check) = await citizen.FillAsync(app.Blueprint("social-assistance"));
+        await citizen.SubmitAsync(check, NoFields);
+        var officer = await OfficerAsync("social-welfare");
+        var page = await officer.OpenAsync($"/office/cases/{reference}");
+        await officer.SubmitAsync(page, new Dictionary<string, string?> { ["purpose"] = "Checking the household size" }, "form[action$='handler=Purpose']");
+        using var auditor = await app.SignInAsync(await app.CreateStaffAsync("auditor"));
+
+        var all = await auditor.OpenAsync("/audit/access");
+        var welfare = await auditor.OpenAsync("/audit/access?Agency=social-welfare&From=2000-01-01");
+        var health = await auditor.OpenAsync("/audit/access?Agency=health");
+        var csv = await auditor.Client.GetStringAsync("/audit/access?handler=Csv&Agency=social-welfare");
+        var denied = await officer.Client.GetAsync("/audit/access");
+
+        Assert.Contains("Checking the household size", all.Html, StringComparison.Ordinal);
+        Assert.Contains(reference, welfare.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(reference, health.Html, StringComparison.Ordinal);
+        Assert.StartsWith("time,agency,staff,role,case,purpose", csv, StringComparison.Ordinal);
+        Assert.Contains($"{reference},Checking the household size", csv, StringComparison.Ordinal);
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, denied.StatusCode);
+    }
 }
