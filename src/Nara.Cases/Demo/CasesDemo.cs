@@ -118,9 +118,15 @@ public static class CasesDemo
             {
                 db.Set<CaseDocument>().Add(new CaseDocument
                 {
-                    Id = Guid.NewGuid(), CaseId = @case.Id, DocumentId = document.Id, Sha256 = await files.SaveAsync(Pdf, cancellationToken),
-                    Size = Pdf.Length, MediaType = "application/pdf", ProtectedFileName = sp.GetRequiredService<Applying.Uploads>().ProtectName($"{document.Id}.pdf"),
-                    UploadedBy = agent ?? person.UserId, UploadedAt = @case.CreatedAt,
+                    Id = Guid.NewGuid(),
+                    CaseId = @case.Id,
+                    DocumentId = document.Id,
+                    Sha256 = await files.SaveAsync(Pdf, cancellationToken),
+                    Size = Pdf.Length,
+                    MediaType = "application/pdf",
+                    ProtectedFileName = sp.GetRequiredService<Applying.Uploads>().ProtectName($"{document.Id}.pdf"),
+                    UploadedBy = agent ?? person.UserId,
+                    UploadedAt = @case.CreatedAt,
                 });
             }
 

@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.ResponseCompression;
 using Nara.Cases;
 using Nara.Identity;
-using Nara.Transparency;
 using Nara.Platform.Hosting;
 using Nara.Platform.Localization;
 using Nara.Platform.Outbox;
 using Nara.Platform.Storage;
+using Nara.Transparency;
 using OpenTelemetry.Metrics;
 
 namespace Nara.Web.Hosting;

@@ -153,7 +153,12 @@ public sealed class CaseBadInputTests : JourneyTest
         var garbage = await client.PostAsync("/api/v1/payments/gateway/notify", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
         var formForged = await client.PostAsync("/payments/callback", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Payment"] = paymentId.ToString(), ["Status"] = "paid", ["Amount"] = "50000.00", ["Currency"] = "XOF", ["Transaction"] = "T-3", ["Signature"] = "abc",
+            ["Payment"] = paymentId.ToString(),
+            ["Status"] = "paid",
+            ["Amount"] = "50000.00",
+            ["Currency"] = "XOF",
+            ["Transaction"] = "T-3",
+            ["Signature"] = "abc",
         }));
 
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);

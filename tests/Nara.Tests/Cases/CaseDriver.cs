@@ -1,8 +1,8 @@
-using Nara.Tests.Infrastructure;
 using AngleSharp.Html.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Blueprints;
 using Nara.Cases.Catalogue;
+using Nara.Tests.Infrastructure;
 
 namespace Nara.Tests.Cases;
 

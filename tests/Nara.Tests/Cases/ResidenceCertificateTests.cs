@@ -1,6 +1,6 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Tests.Infrastructure;
-using System.Net;
 
 namespace Nara.Tests.Cases;
 

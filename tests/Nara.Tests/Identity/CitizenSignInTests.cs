@@ -1,6 +1,6 @@
 using System.Net;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Nara.Identity.SignIn;
 using Nara.Tests.Infrastructure;
 
