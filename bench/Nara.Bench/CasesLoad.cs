@@ -8,7 +8,8 @@ namespace Nara.Bench;
 /// <summary>
 /// Prepares a running demo Nara for the case benchmarks (bench/cases.sh): signs the demo citizen in through the
 /// pages, creates a read-write API token, and fills in N residence-certificate applications through the API,
-/// ready to submit. Writes the token and the references to files for wrk.
+/// ready to submit, and 1,000 more that it submits (for the case-page reads). Writes the token and both lists of
+/// references to files for wrk.
 /// </summary>
 internal static partial class CasesLoad
 {
@@ -42,7 +43,19 @@ internal static partial class CasesLoad
                 references[i] = await DraftAsync(api, i);
             }
         }));
+        // The case pages the read benchmark opens: 1,000 more applications, submitted here (not timed).
+        var submitted = new string[1000];
+        next = -1;
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < submitted.Length; i = Interlocked.Increment(ref next))
+            {
+                submitted[i] = await DraftAsync(api, count + i);
+                (await api.PostAsync($"/api/v1/cases/{submitted[i]}/submit", null)).EnsureSuccessStatusCode();
+            }
+        }));
         Directory.CreateDirectory(folder);
+        await File.WriteAllLinesAsync(Path.Combine(folder, "submitted"), submitted);
         await File.WriteAllTextAsync(Path.Combine(folder, "token"), token);
         await File.WriteAllTextAsync(Path.Combine(folder, "cookie"), cookies.GetCookieHeader(new Uri(baseUrl)));
         await File.WriteAllLinesAsync(Path.Combine(folder, "references"), references);

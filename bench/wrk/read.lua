@@ -1,12 +1,12 @@
--- Reads case pages: GET /cases/{reference} (the applicant's HTML page) over the first NARA_READ_COUNT references
--- (default 1000), which the submission run has sent (a draft's page redirects to its check page instead).
+-- Reads case pages: GET /cases/{reference} (the applicant's HTML page) over the first NARA_READ_COUNT (default 1000)
+-- of the applications cases-setup submitted (a draft's page would redirect to its check page instead).
 local folder = os.getenv("NARA_BENCH")
 -- NARA_AUTH=cookie (default: the signed-in citizen's browser cookie) or token (an API bearer token).
 local auth = os.getenv("NARA_AUTH") or "cookie"
 local credential = io.open(folder .. "/" .. auth):read("*l")
 local headers = auth == "token" and { ["Authorization"] = "Bearer " .. credential } or { ["Cookie"] = credential }
 local references = {}
-for line in io.lines(folder .. "/references") do references[#references + 1] = line end
+for line in io.lines(folder .. "/submitted") do references[#references + 1] = line end
 local counter = 0
 local threads = {}
 

@@ -20,10 +20,12 @@ function init(args)
   headers["Content-Length"] = "0"
   -- Threads do not share state: each takes every n-th reference, n being wrk's -t (NARA_WRK_THREADS, default 2).
   stride = tonumber(os.getenv("NARA_WRK_THREADS") or "2")
+  -- NARA_SUBMIT_FROM: the first reference to use (1-based), so a warm-up run can take references the measured run won't.
+  first = tonumber(os.getenv("NARA_SUBMIT_FROM") or "1")
 end
 
 function request()
-  local index = id + counter * stride + 1
+  local index = first + id + counter * stride
   counter = counter + 1
   if index > #references then
     index = (index - 1) % #references + 1

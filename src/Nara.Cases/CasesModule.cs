@@ -31,6 +31,7 @@ public static class CasesModule
         services.AddScoped<Payments.GatewayCallback>();
         services.AddScoped<EscalationWork>();
         services.AddHostedService<EscalationService>();
+        services.AddOutputCache(options => options.AddPolicy(Pages.Cases.CasePageCache.PolicyName, new Pages.Cases.CasePageCache()));
         CertificatePdf.RegisterFonts();
         return services;
     }

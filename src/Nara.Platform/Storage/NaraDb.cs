@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace Nara.Platform.Storage;
 /// its outbox rows and its public-log entry share one transaction (see docs/adr/0002).
 /// Modules contribute their entity configurations through <see cref="NaraModelParts"/>.
 /// </summary>
-public class NaraDb(DbContextOptions<NaraDb> options, NaraModelParts parts)
+public class NaraDb(DbContextOptions<NaraDb> options)
     : IdentityUserContext<NaraUser, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
@@ -36,6 +37,9 @@ public class NaraDb(DbContextOptions<NaraDb> options, NaraModelParts parts)
         });
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         builder.ApplyConfigurationsFromAssembly(typeof(NaraDb).Assembly);
+        // The context is pooled, so it takes only its options; the modules' parts come from the application's services.
+        var parts = options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<NaraModelParts>()
+            ?? throw new InvalidOperationException("NaraDb needs the application's services (AddNaraStorage)");
         foreach (var assembly in parts.Assemblies)
         {
             builder.ApplyConfigurationsFromAssembly(assembly);

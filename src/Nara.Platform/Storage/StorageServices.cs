@@ -17,15 +17,12 @@ public static class StorageServices
         services.AddSingleton(new NaraModelParts());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxSignalInterceptor>();
-        // Options are built once (singleton), not for every request.
-        services.AddDbContext<NaraDb>(
-            (sp, options) =>
-            {
-                Configure(options, sp.GetRequiredService<StorageSettings>());
-                options.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>());
-            },
-            ServiceLifetime.Scoped,
-            ServiceLifetime.Singleton);
+        // Contexts are pooled: a request borrows one instead of building one (options once, services resolved once).
+        services.AddDbContextPool<NaraDb>((sp, options) =>
+        {
+            Configure(options, sp.GetRequiredService<StorageSettings>());
+            options.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>());
+        });
         services.AddSingleton<PersonalHasher>();
         services.AddScoped<Events.EventPublisher>();
         services.AddHostedService<DatabaseMigrator>();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using Nara.Blueprints;
 using Nara.Cases.Applying;
@@ -10,6 +11,7 @@ namespace Nara.Cases.Pages.Cases;
 
 /// <summary>The applicant's view of a case: where it is, every step, messages, what they can do now, the certificate.</summary>
 [Authorize(Policy = NaraPolicies.SignedIn)]
+[OutputCache(PolicyName = CasePageCache.PolicyName)]
 internal sealed class CaseModel(CaseWork work, CaseView view, Uploads uploads, IStringLocalizer<Strings> text) : ApplyPageModel(work)
 {
     public IReadOnlyList<TimelineRow> Timeline { get; private set; } = [];
