@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nara.Cases.Catalogue;
 using Nara.Cases.Certificates;
 using Nara.Platform.Hosting;
@@ -14,7 +15,7 @@ public static class CasesModule
     {
         services.AddModelPart(typeof(CasesModule).Assembly);
         services.AddSingleton<BlueprintCatalog>();
-        services.AddSingleton<Jurisdiction>();
+        services.TryAddSingleton<Jurisdiction>();
         services.AddHostedService<BlueprintInstaller>();
         services.AddSingleton<FileStore>();
         services.AddScoped<CaseAnswers>();

@@ -86,6 +86,7 @@ public static class IdentityModule
             .AddPolicy(NaraPolicies.Staff, policy => policy.RequireAssertion(context => context.User.IsStaffWithSecondFactor()))
             .AddPolicy(NaraPolicies.Administrator, policy => policy.RequireAssertion(context => context.User.HasRole(StaffRoles.Administrator, null)))
             .AddPolicy(NaraPolicies.Auditor, policy => policy.RequireAssertion(context => context.User.HasRole(StaffRoles.Auditor, null)))
+            .AddPolicy(NaraPolicies.Moderator, policy => policy.RequireAssertion(context => context.User.HasRole(StaffRoles.Moderator, null)))
             .AddPolicy(NaraPolicies.Agent, policy => policy.RequireAssertion(context =>
                 context.User.IsStaffWithSecondFactor() && context.User.Memberships().Any(m => m.Role == StaffRoles.Agent)));
 

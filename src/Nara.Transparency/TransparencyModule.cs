@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Cases.Contracts;
 using Nara.Identity.Contracts;
+using Nara.Petitions.Contracts;
 using Nara.Platform.Events;
 using Nara.Platform.Storage;
 using Nara.Transparency.Log;
@@ -28,6 +29,14 @@ public static class TransparencyModule
         services.AddScoped<IReactTo<CertificateRevoked>>(sp => sp.GetRequiredService<LogCaseEvents>());
         services.AddScoped<IReactTo<PersonalDataViewed>>(sp => sp.GetRequiredService<LogCaseEvents>());
         services.AddScoped<IReactTo<BlueprintInstalled>>(sp => sp.GetRequiredService<LogCaseEvents>());
+        services.AddScoped<LogPetitionEvents>();
+        services.AddScoped<IReactTo<PetitionPublished>>(sp => sp.GetRequiredService<LogPetitionEvents>());
+        services.AddScoped<IReactTo<PetitionRejected>>(sp => sp.GetRequiredService<LogPetitionEvents>());
+        services.AddScoped<IReactTo<PetitionThresholdReached>>(sp => sp.GetRequiredService<LogPetitionEvents>());
+        services.AddScoped<IReactTo<PetitionResponded>>(sp => sp.GetRequiredService<LogPetitionEvents>());
+        services.AddScoped<IReactTo<PetitionClosed>>(sp => sp.GetRequiredService<LogPetitionEvents>());
+        services.AddScoped<IReactTo<SignatureConfirmed>>(sp => sp.GetRequiredService<LogPetitionEvents>());
+        services.AddScoped<IReactTo<SignaturesInvalidated>>(sp => sp.GetRequiredService<LogPetitionEvents>());
         return services;
     }
 

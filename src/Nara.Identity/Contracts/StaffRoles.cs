@@ -1,6 +1,6 @@
 namespace Nara.Identity.Contracts;
 
-/// <summary>The staff roles. Officers, supervisors and agents act within an agency; administrators and auditors across all.</summary>
+/// <summary>The staff roles. Officers, supervisors and agents act within an agency; administrators, auditors and moderators across all.</summary>
 public static class StaffRoles
 {
     public const string Officer = "officer";
@@ -9,13 +9,16 @@ public static class StaffRoles
     public const string Auditor = "auditor";
     public const string Agent = "agent";
 
+    /// <summary>Checks petitions before they are published, across all agencies.</summary>
+    public const string Moderator = "moderator";
+
     /// <summary>Heads an agency: takes the last decision where a workflow goes up a chain.</summary>
     public const string Director = "director";
 
-    public static IReadOnlyList<string> All { get; } = [Officer, Supervisor, Director, Administrator, Auditor, Agent];
+    public static IReadOnlyList<string> All { get; } = [Officer, Supervisor, Director, Administrator, Auditor, Agent, Moderator];
 
     /// <summary>Roles that hold across every agency rather than within one.</summary>
-    public static bool IsGlobal(string role) => role is Administrator or Auditor;
+    public static bool IsGlobal(string role) => role is Administrator or Auditor or Moderator;
 }
 
 /// <summary>Claim types Nara adds to a signed-in person.</summary>
@@ -42,6 +45,9 @@ public static class NaraPolicies
     public const string Administrator = "administrator";
 
     public const string Auditor = "auditor";
+
+    /// <summary>Petition moderators.</summary>
+    public const string Moderator = "moderator";
 
     /// <summary>Service-centre agents, in any agency: they apply for people at the desk and record cash payments.</summary>
     public const string Agent = "agent";

@@ -31,6 +31,7 @@ public static class IdentityDemo
     [
         ("admin@demo.example", "Adjoa Mensah", StaffRoles.Administrator, null),
         ("auditor@demo.example", "Bilal Haddad", StaffRoles.Auditor, null),
+        ("moderator@demo.example", "Mei Tanaka", StaffRoles.Moderator, null),
         ("officer.registry@demo.example", "Chen Wei", StaffRoles.Officer, "civil-registry"),
         ("supervisor.registry@demo.example", "Dolores Ruiz", StaffRoles.Supervisor, "civil-registry"),
         ("officer.health@demo.example", "Emeka Obi", StaffRoles.Officer, "health"),

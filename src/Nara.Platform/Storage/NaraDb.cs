@@ -1,9 +1,9 @@
 using System.Reflection;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
 using Nara.Platform.Events;
 using Nara.Platform.Outbox;
 using Nara.Platform.People;

@@ -11,6 +11,7 @@ public static class DemoData
     {
         await IdentityDemo.SeedAsync(services, cancellationToken);
         await Nara.Cases.Demo.CasesDemo.SeedAsync(services, cancellationToken);
+        await Nara.Petitions.Demo.PetitionsDemo.SeedAsync(services, cancellationToken);
     }
 
     public static string Describe(string url)

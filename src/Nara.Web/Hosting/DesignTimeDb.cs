@@ -25,6 +25,7 @@ internal sealed class DesignTimeDb : IDesignTimeDbContextFactory<NaraDb>
         services.AddIdentityModule();
         services.AddModelPart(typeof(Nara.Transparency.TransparencyModule).Assembly);
         services.AddModelPart(typeof(Nara.Cases.CasesModule).Assembly);
+        services.AddModelPart(typeof(Nara.Petitions.PetitionsModule).Assembly);
         return services.BuildServiceProvider().CreateScope().ServiceProvider.GetRequiredService<NaraDb>();
     }
 }

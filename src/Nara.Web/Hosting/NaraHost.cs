@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.ResponseCompression;
 using Nara.Cases;
 using Nara.Identity;
+using Nara.Petitions;
 using Nara.Platform.Hosting;
 using Nara.Platform.Localization;
 using Nara.Platform.Outbox;
@@ -44,6 +45,7 @@ public static class NaraHost
         services.AddIdentityModule();
         services.AddTransparencyModule();
         services.AddCasesModule();
+        services.AddPetitionsModule(configuration);
 
         services.AddLocalization();
         // Arabic, Korean and accented Latin text is sent as text, not as numeric entities: lighter pages, same safety.
@@ -142,6 +144,7 @@ public static class NaraHost
         app.MapIdentityModule();
         app.MapTransparencyModule();
         app.MapCasesModule();
+        app.MapPetitionsModule();
         app.MapLanguageSwitch();
         return app;
     }

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Nara.Tests.Browser;
 
 /// <summary>
-/// Crawls every page reachable in the demo as a visitor, a citizen, an officer, an administrator and an auditor, in English
+/// Crawls every page reachable in the demo as a visitor, a citizen, an officer, an administrator, an auditor and a moderator, in English
 /// and Arabic, and runs axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules on each: zero violations allowed.
 /// </summary>
 [Collection(BrowserTests.Name)]
@@ -28,6 +28,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     [InlineData("administrator", "ar")]
     [InlineData("auditor", "en")]
     [InlineData("auditor", "ar")]
+    [InlineData("moderator", "en")]
+    [InlineData("moderator", "ar")]
     public async Task EveryReachablePage_Axe_NoViolations(string persona, string language)
     {
         var page = await fixture.NewPageAsync();
@@ -44,6 +46,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
                 break;
             case "auditor":
                 await fixture.SignInStaffAsync(page, "auditor@demo.example");
+                break;
+            case "moderator":
+                await fixture.SignInStaffAsync(page, "moderator@demo.example");
                 break;
         }
 

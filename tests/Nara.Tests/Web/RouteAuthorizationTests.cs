@@ -16,10 +16,11 @@ public sealed class RouteAuthorizationTests : AppTest
     private static readonly Dictionary<string, Func<string, bool>> WhoMay = new()
     {
         [NaraPolicies.SignedIn] = persona => persona != "anonymous",
-        [NaraPolicies.Staff] = persona => persona is StaffRoles.Officer or StaffRoles.Supervisor or StaffRoles.Director or StaffRoles.Agent or StaffRoles.Administrator or StaffRoles.Auditor,
+        [NaraPolicies.Staff] = persona => persona is StaffRoles.Officer or StaffRoles.Supervisor or StaffRoles.Director or StaffRoles.Agent or StaffRoles.Administrator or StaffRoles.Auditor or StaffRoles.Moderator,
         [NaraPolicies.Administrator] = persona => persona == StaffRoles.Administrator,
         [NaraPolicies.Auditor] = persona => persona == StaffRoles.Auditor,
         [NaraPolicies.Agent] = persona => persona == StaffRoles.Agent,
+        [NaraPolicies.Moderator] = persona => persona == StaffRoles.Moderator,
     };
 
     private readonly Dictionary<string, WebSession> personas = [];
@@ -86,6 +87,7 @@ public sealed class RouteAuthorizationTests : AppTest
         {
             "code" when m.Groups[2].Value == ":int" => "404",
             "code" => agencyCode,
+            "id" when m.Groups[2].Value == ":long" => "1",
             "id" => staffId.ToString(),
             "culture" => "fr",
             "documentName" => "v1",

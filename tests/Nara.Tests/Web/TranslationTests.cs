@@ -14,6 +14,7 @@ public sealed partial class TranslationTests
         ["Nara.Identity"] = typeof(Nara.Identity.Strings),
         ["Nara.Web"] = typeof(Nara.Web.Strings),
         ["Nara.Cases"] = typeof(Nara.Cases.Strings),
+        ["Nara.Petitions"] = typeof(Nara.Petitions.Strings),
     };
 
     public static TheoryData<string, string> ModulesAndCultures()

@@ -1,0 +1,40 @@
+namespace Nara.Petitions;
+
+/// <summary>Configuration section "Petitions".</summary>
+public sealed class PetitionOptions
+{
+    /// <summary>Supporters who must sign through the private link before a petition goes to moderation.</summary>
+    public int Supporters { get; set; } = 5;
+
+    public int OpenMonths { get; set; } = 6;
+
+    public int ResponseThreshold { get; set; } = 10_000;
+
+    public int DebateThreshold { get; set; } = 100_000;
+
+    /// <summary>Working days moderators have to publish or reject a petition.</summary>
+    public int ModerationDays { get; set; } = 10;
+
+    /// <summary>Working days the responsible agency has to respond once the response threshold is crossed.</summary>
+    public int ResponseDays { get; set; } = 20;
+
+    /// <summary>Reasons moderators may give for rejecting; "offensive" and "confidential" also hide the text.</summary>
+    public List<string> RejectionReasons { get; set; } = ["duplicate", "not-government-responsibility", "already-happening", "unclear", "offensive", "confidential"];
+
+    public List<string> HiddenReasons { get; set; } = ["offensive", "confidential"];
+
+    /// <summary>"strip" treats name+tag@domain as name@domain (one signature); "keep" treats them as different addresses.</summary>
+    public string PlusTags { get; set; } = "strip";
+
+    /// <summary>Email domains refused (disposable-address services); checked with their subdomains.</summary>
+    public List<string> BlockedDomains { get; set; } = ["mailinator.com", "guerrillamail.com", "10minutemail.com", "trashmail.com", "yopmail.com", "tempmail.dev", "sharklasers.com"];
+
+    /// <summary>When not empty, only these email domains may sign.</summary>
+    public List<string> AllowedDomains { get; set; } = [];
+
+    /// <summary>How long a confirmation link works.</summary>
+    public TimeSpan ConfirmationLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often pending confirmations are counted and thresholds checked.</summary>
+    public TimeSpan TallyInterval { get; set; } = TimeSpan.FromSeconds(2);
+}

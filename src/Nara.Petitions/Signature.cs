@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Nara.Petitions;
+
+/// <summary>
+/// One person's signature of one petition. The normalised email is kept only as a keyed hash (the store's
+/// uniqueness rule); the name and address are encrypted, for the emails the signer asked for.
+/// </summary>
+internal sealed class Signature
+{
+    public const string Pending = "pending";
+    public const string Confirmed = "confirmed";
+    public const string Invalidated = "invalidated";
+
+    public long Id { get; set; }
+
+    public long PetitionId { get; set; }
+
+    /// <summary>Keyed hash of the normalised email: one signature per person per petition.</summary>
+    public required string EmailHash { get; set; }
+
+    /// <summary>Name and email, encrypted (Data Protection).</summary>
+    public required string ProtectedContact { get; set; }
+
+    /// <summary>The email's domain, lower case, for fraud review and bulk invalidation.</summary>
+    public required string EmailDomain { get; set; }
+
+    public required string Region { get; set; }
+
+    public bool Notify { get; set; }
+
+    /// <summary>The network the signature came from: an IPv4 /24 or IPv6 /48 prefix, never the full address.</summary>
+    public string? Network { get; set; }
+
+    /// <summary>web, api, sms or ussd.</summary>
+    public required string Channel { get; set; }
+
+    public required string State { get; set; }
+
+    /// <summary>SHA-256 of the confirmation link's key.</summary>
+    public required byte[] ConfirmKeyHash { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? ConfirmedAt { get; set; }
+
+    /// <summary>Whether the tally has added this signature to the counts (it subtracts it again after an invalidation).</summary>
+    public bool Counted { get; set; }
+
+    /// <summary>The public-log leaf of the signature's commitment: the signer's receipt.</summary>
+    public byte[]? LogLeaf { get; set; }
+
+    public string? InvalidationReason { get; set; }
+}
+
+internal sealed class SignatureConfiguration : IEntityTypeConfiguration<Signature>
+{
+    public void Configure(EntityTypeBuilder<Signature> builder)
+    {
+        builder.ToTable("petition_signatures");
+        builder.Property(s => s.EmailHash).HasMaxLength(64);
+        builder.Property(s => s.EmailDomain).HasMaxLength(255);
+        builder.Property(s => s.Region).HasMaxLength(40);
+        builder.Property(s => s.Network).HasMaxLength(64);
+        builder.Property(s => s.Channel).HasMaxLength(10);
+        builder.Property(s => s.State).HasMaxLength(12);
+        builder.Property(s => s.ConfirmKeyHash).HasMaxLength(32);
+        builder.Property(s => s.InvalidationReason).HasMaxLength(500);
+        builder.HasIndex(s => new { s.PetitionId, s.EmailHash }).IsUnique();
+        builder.HasIndex(s => s.ConfirmKeyHash).IsUnique();
+        builder.HasIndex(s => new { s.Counted, s.State });
+        builder.HasIndex(s => new { s.PetitionId, s.CreatedAt });
+        builder.HasOne<Petition>().WithMany().HasForeignKey(s => s.PetitionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
