@@ -32,6 +32,7 @@ public static class PetitionsModule
         services.AddScoped<PetitionWork>();
         services.AddScoped<SignatureIntake>();
         services.AddScoped<TallyWork>();
+        services.AddScoped<FraudReview>();
         services.AddHostedService<TallyService>();
         // Signing from one network: a burst limit and a sustained limit, with an allow-list for carriers' shared addresses.
         services.AddRateLimiter(options => options.AddPolicy(SigningRateLimit, context =>

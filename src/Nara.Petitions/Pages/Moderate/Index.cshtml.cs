@@ -12,6 +12,8 @@ internal sealed class IndexModel(NaraDb db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Petition> Waiting { get; private set; } = [];
 
+    public IReadOnlyList<Petition> Open { get; private set; } = [];
+
     public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -19,5 +21,7 @@ internal sealed class IndexModel(NaraDb db, TimeProvider clock) : PageModel
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Waiting = await db.Set<Petition>().AsNoTracking().Where(p => p.State == Petition.AwaitingModeration)
             .OrderBy(p => p.ModerationDueOn).ThenBy(p => p.Id).Take(200).ToListAsync(cancellationToken);
+        Open = await db.Set<Petition>().AsNoTracking().Where(p => p.State == Petition.Open)
+            .OrderByDescending(p => p.Signatures).Take(50).ToListAsync(cancellationToken);
     }
 }

@@ -64,7 +64,7 @@ internal sealed class PetitionModel(PetitionWork work, IAgencyDirectory director
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
         var petition = await work.FindAsync(id, cancellationToken);
-        if (petition is null || petition.State is Petition.GatheringSupport)
+        if (petition is null)
         {
             return false;
         }
