@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Nara.Blueprints;
@@ -33,6 +34,7 @@ internal sealed class PetitionWork(
     IAgencyDirectory directory,
     IOptions<PetitionOptions> options,
     IStringLocalizer<Strings> text,
+    IMemoryCache cache,
     TimeProvider clock)
 {
     public const int TitleLimit = 80;
@@ -43,6 +45,17 @@ internal sealed class PetitionWork(
 
     public Task<Petition?> FindAsync(long id, CancellationToken cancellationToken) =>
         db.Set<Petition>().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    /// <summary>
+    /// The petition as signing needs it (state and title), read at most once a second per instance: in a surge every
+    /// signature would otherwise read the same row. A change of state shows within a second; confirmation checks it again.
+    /// </summary>
+    public async Task<Petition?> FindForSigningAsync(long id, CancellationToken cancellationToken) =>
+        await cache.GetOrCreateAsync(("petition-signing", id), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(1);
+            return await db.Set<Petition>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        });
 
     /// <summary>The private link's key for a petition: derived with the site secret, so it is never stored and can be shown again.</summary>
     public string SupportKey(long id) => hasher.Hash("petition-support", id.ToString(System.Globalization.CultureInfo.InvariantCulture))[..24];

@@ -69,7 +69,7 @@ internal static class PetitionsApi
 
     private static async Task<Results<Accepted<SignatureAccepted>, NotFound, ProblemHttpResult>> SignAsync(long id, SignatureRequest request, HttpContext http, PetitionWork work, SignatureIntake intake, CancellationToken cancellationToken)
     {
-        var petition = await work.FindAsync(id, cancellationToken);
+        var petition = await work.FindForSigningAsync(id, cancellationToken);
         if (petition is null || !PetitionQueries.IsPublic(petition))
         {
             return TypedResults.NotFound();

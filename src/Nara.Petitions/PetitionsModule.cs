@@ -34,6 +34,8 @@ public static class PetitionsModule
         services.AddScoped<TallyWork>();
         services.AddScoped<FraudReview>();
         services.AddHostedService<TallyService>();
+        services.AddSingleton<SignatureWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<SignatureWriter>());
         // Signing from one network: a burst limit and a sustained limit, with an allow-list for carriers' shared addresses.
         services.AddRateLimiter(options => options.AddPolicy(SigningRateLimit, context =>
         {

@@ -43,6 +43,7 @@ internal sealed class SignatureIntake(
     IDataProtectionProvider protection,
     IOptions<PetitionOptions> options,
     IStringLocalizer<Strings> text,
+    SignatureWriter writer,
     TimeProvider clock)
 {
     private readonly IDataProtector protector = protection.CreateProtector("Nara.Petitions.Contact.v1");
@@ -93,23 +94,9 @@ internal sealed class SignatureIntake(
         }
 
         var emailHash = hasher.Hash("petition-email", email!);
-        var existing = await db.Set<Signature>().AsNoTracking()
-            .Where(s => s.PetitionId == petition.Id && s.EmailHash == emailHash).Select(s => new { s.State }).FirstOrDefaultAsync(cancellationToken);
         var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
-        if (existing is not null)
-        {
-            // The owner of the address learns it was used again; the person asking learns nothing new.
-            outbox.Queue(Channel.Email, email!, text["You have already signed \"{0}\"", petition.Title],
-                existing.State == Signature.Pending
-                    ? text["Someone (perhaps you) tried to sign the petition \"{0}\" again with this address. Your signature is still waiting for confirmation: use the link in the first email we sent.", petition.Title]
-                    : text["Someone (perhaps you) tried to sign the petition \"{0}\" again with this address. You have already signed it; it counts once.", petition.Title],
-                culture, "petitions.already-signed");
-            await db.SaveChangesAsync(cancellationToken);
-            return new SignOutcome(errors);
-        }
-
         var key = WebEncoders(RandomNumberGenerator.GetBytes(18));
-        db.Add(new Signature
+        var row = new Signature
         {
             PetitionId = petition.Id,
             EmailHash = emailHash,
@@ -122,23 +109,22 @@ internal sealed class SignatureIntake(
             State = Signature.Pending,
             ConfirmKeyHash = SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(key)),
             CreatedAt = clock.GetUtcNow(),
-        });
-        outbox.Queue(Channel.Email, email!, text["Confirm your signature on \"{0}\"", petition.Title],
-            text["Please confirm your signature on the petition \"{0}\" by opening this link: {1}", petition.Title, $"{baseUrl}/petitions/confirm/{key}"]
-                + "\n\n" + text["If you did not sign, ignore this email: nothing is counted without confirmation."],
-            culture, "petitions.confirm");
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // The same address signed at the same moment on another request: that one counts, this one is dropped.
-            db.ChangeTracker.Clear();
-            return new SignOutcome(errors);
-        }
+        };
 
-        return new SignOutcome(errors) { ConfirmKey = key };
+        // The writer keeps one of these emails: the confirmation link for a new signature, or, when the address signed
+        // before, a note to its owner (the person asking learns nothing new).
+        var again = text["You have already signed \"{0}\"", petition.Title].Value;
+        var stillPending = text["Someone (perhaps you) tried to sign the petition \"{0}\" again with this address. Your signature is still waiting for confirmation: use the link in the first email we sent.", petition.Title].Value;
+        var counted = text["Someone (perhaps you) tried to sign the petition \"{0}\" again with this address. You have already signed it; it counts once.", petition.Title].Value;
+        var pending = new PendingSignature(
+            row,
+            outbox.Prepare(Channel.Email, email!, text["Confirm your signature on \"{0}\"", petition.Title],
+                text["Please confirm your signature on the petition \"{0}\" by opening this link: {1}", petition.Title, $"{baseUrl}/petitions/confirm/{key}"]
+                    + "\n\n" + text["If you did not sign, ignore this email: nothing is counted without confirmation."],
+                culture, "petitions.confirm"),
+            unconfirmed => outbox.Prepare(Channel.Email, email!, again, unconfirmed ? stillPending : counted, culture, "petitions.already-signed"));
+        var stored = await writer.StoreAsync(pending, cancellationToken);
+        return new SignOutcome(errors) { ConfirmKey = stored ? key : null };
     }
 
     /// <summary>Confirms the signature a link names; a second use of the link is harmless and says so.</summary>

@@ -12,6 +12,14 @@ public sealed class Outbox(NaraDb db, IDataProtectionProvider protection, TimePr
 
     public OutboxMessage Queue(Channel channel, string recipient, string subject, string body, string culture, string template)
     {
+        var message = Prepare(channel, recipient, subject, body, culture, template);
+        db.Outbox.Add(message);
+        return message;
+    }
+
+    /// <summary>Builds (and encrypts) a message without queuing it: for writers that add many rows in one batch.</summary>
+    public OutboxMessage Prepare(Channel channel, string recipient, string subject, string body, string culture, string template)
+    {
         var now = clock.GetUtcNow();
         var message = new OutboxMessage
         {
@@ -25,7 +33,6 @@ public sealed class Outbox(NaraDb db, IDataProtectionProvider protection, TimePr
             CreatedAt = now,
             NextAttemptAt = now,
         };
-        db.Outbox.Add(message);
         return message;
     }
 }

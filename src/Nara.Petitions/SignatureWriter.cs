@@ -1,0 +1,168 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Nara.Platform.Outbox;
+using Nara.Platform.Storage;
+
+namespace Nara.Petitions;
+
+/// <summary>
+/// A new signature, ready to store: the row and its confirmation email are built (and encrypted) on the request's
+/// thread; the writer only decides whether to keep them. <see cref="Stored"/> completes after the commit.
+/// </summary>
+internal sealed class PendingSignature(Signature row, OutboxMessage confirmation, Func<bool, OutboxMessage> alreadySigned)
+{
+    public Signature Row { get; } = row;
+
+    public OutboxMessage Confirmation { get; } = confirmation;
+
+    /// <summary>The note to the address's owner when it signed before (true: that signature is still unconfirmed). Rare, so built only when needed.</summary>
+    public Func<bool, OutboxMessage> AlreadySigned { get; } = alreadySigned;
+
+    /// <summary>True when this signature was stored; false when the address had signed before (its owner is emailed).</summary>
+    public TaskCompletionSource<bool> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>
+/// Group commit for signatures: concurrent requests queue here and one writer stores them in batches — every
+/// signature in a batch with its confirmation email in the outbox, in one transaction — then answers them all.
+/// Nobody is told "accepted" before the commit. A surge becomes a few large transactions instead of thousands of
+/// small ones competing for the database's write lock.
+/// </summary>
+internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, ILogger<SignatureWriter> logger) : BackgroundService
+{
+    public const int BatchLimit = 512;
+
+    private readonly System.Threading.Channels.Channel<PendingSignature> queue = System.Threading.Channels.Channel.CreateBounded<PendingSignature>(new System.Threading.Channels.BoundedChannelOptions(100_000) { SingleReader = true });
+
+    // Before the host has started the writer (the demo seeds then) and after it stops, signatures are stored one by one.
+    private volatile bool running;
+
+    public async Task<bool> StoreAsync(PendingSignature pending, CancellationToken cancellationToken)
+    {
+        if (!running)
+        {
+            await WriteAsync([pending], cancellationToken);
+            return await pending.Stored.Task;
+        }
+
+        await queue.Writer.WriteAsync(pending, cancellationToken);
+        return await pending.Stored.Task.WaitAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        running = true;
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await DrainAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: answer whoever is still queued before the host goes.
+        }
+        finally
+        {
+            running = false;
+            await DrainAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        var batch = new List<PendingSignature>(BatchLimit);
+        while (queue.Reader.TryPeek(out _))
+        {
+            batch.Clear();
+            while (batch.Count < BatchLimit && queue.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+
+            await WriteOrSplitAsync(batch, cancellationToken);
+        }
+    }
+
+    private async Task WriteOrSplitAsync(List<PendingSignature> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteAsync(batch, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance stored one of these addresses meanwhile (unique index): store them one by one.
+            foreach (var single in batch)
+            {
+                try
+                {
+                    await WriteAsync([single], cancellationToken);
+                }
+                catch (Exception inner) when (inner is not OperationCanceledException)
+                {
+                    Fail([single], inner);
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Fail(batch, e);
+        }
+        catch (OperationCanceledException e)
+        {
+            Fail(batch, e);
+            throw;
+        }
+    }
+
+    private async Task WriteAsync(List<PendingSignature> batch, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NaraDb>();
+        var hashes = batch.Select(p => p.Row.EmailHash).Distinct().ToList();
+        var petitions = batch.Select(p => p.Row.PetitionId).Distinct().ToList();
+        var known = (await db.Set<Signature>().AsNoTracking()
+                .Where(s => petitions.Contains(s.PetitionId) && hashes.Contains(s.EmailHash))
+                .Select(s => new { s.PetitionId, s.EmailHash, s.State }).ToListAsync(cancellationToken))
+            .ToDictionary(s => (s.PetitionId, s.EmailHash), s => s.State);
+        var outcomes = new List<(PendingSignature Pending, bool Stored)>(batch.Count);
+        foreach (var pending in batch)
+        {
+            var key = (pending.Row.PetitionId, pending.Row.EmailHash);
+            if (known.TryGetValue(key, out var state))
+            {
+                db.Outbox.Add(pending.AlreadySigned(state == Signature.Pending));
+                outcomes.Add((pending, false));
+            }
+            else
+            {
+                db.Add(pending.Row);
+                db.Outbox.Add(pending.Confirmation);
+                known[key] = Signature.Pending;
+                outcomes.Add((pending, true));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (pending, stored) in outcomes)
+        {
+            pending.Stored.TrySetResult(stored);
+        }
+    }
+
+    private void Fail(List<PendingSignature> batch, Exception exception)
+    {
+        LogFailed(logger, batch.Count, exception);
+        foreach (var pending in batch)
+        {
+            pending.Stored.TrySetException(new InvalidOperationException("The signature could not be stored.", exception));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} signatures could not be stored")]
+    private static partial void LogFailed(ILogger logger, int count, Exception exception);
+}
