@@ -28,7 +28,6 @@ public sealed partial class OutboxDispatcher(
     private readonly Counter<long> sent = meters.Create("Nara").CreateCounter<long>("nara.outbox.sent", description: "Messages accepted by the SMTP server or SMS gateway");
     private readonly Counter<long> failed = meters.Create("Nara").CreateCounter<long>("nara.outbox.failed_attempts", description: "Delivery attempts that failed and will be retried or given up");
 
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private readonly IDataProtector protector = protection.CreateProtector(Outbox.Purpose);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -83,7 +82,7 @@ public sealed partial class OutboxDispatcher(
         }
 
         // The condition is evaluated again per row under the row lock, so a concurrent claimer loses cleanly.
-        var leaseEnd = now + Lease;
+        var leaseEnd = now + options.Value.Lease;
         await db.Outbox
             .Where(m => due.Contains(m.Id) && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockToken, token).SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
