@@ -4,8 +4,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 using Nara.Tests.Infrastructure;
+using Npgsql;
 
 namespace Nara.Tests.Petitions;
 
