@@ -76,4 +76,39 @@ public sealed class NoJavaScriptTests(BrowserFixture fixture)
         Assert.Contains("Valid", await page.TextContentAsync(".banner"), StringComparison.Ordinal);
         Assert.Contains("Omar Farouk", await page.TextContentAsync("main"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SignAndConfirmPetition_StartOne_JavaScriptOff()
+    {
+        var visitor = await fixture.NewPageAsync(javaScript: false);
+        var email = $"nojs-{Guid.NewGuid():N}@test.example";
+        await visitor.GotoAsync("/petitions");
+        await visitor.ClickAsync("main .cards a >> nth=0");
+        var title = (await visitor.TextContentAsync("h1"))!.Trim();
+        await visitor.FillAsync("#name", "Kwame Boateng");
+        await visitor.FillAsync("#email", email);
+        await visitor.SelectOptionAsync("#region", "east");
+        await visitor.CheckAsync("#declaration");
+        await visitor.ClickAsync("form[action*='handler=Sign'] button[type=submit]");
+        await BrowserFixture.ExpectUrlAsync(visitor, "**/check-email");
+        var message = await fixture.App.Smtp.WaitForAsync(email);
+        var link = System.Text.RegularExpressions.Regex.Match(message.TextBody ?? "", @"https?://\S+/petitions/confirm/\S+").Value;
+        await visitor.GotoAsync(new Uri(link).PathAndQuery);
+        await visitor.ClickAsync("main form button[type=submit]");
+
+        Assert.Equal("Your signature is confirmed", (await visitor.TextContentAsync("h1"))!.Trim());
+        Assert.Contains(title, await visitor.TextContentAsync("main"), StringComparison.Ordinal);
+        Assert.Equal(1, await visitor.Locator("a[href^='/api/v1/log/receipts/']").CountAsync());
+
+        var citizen = await fixture.NewPageAsync(javaScript: false);
+        await fixture.SignInCitizenAsync(citizen, "lea@citizen.example");
+        await citizen.GotoAsync("/petitions/new");
+        await citizen.FillAsync("#Title", "Solar lamps for the night market " + Guid.NewGuid().ToString("N")[..6]);
+        await citizen.FillAsync("#Action", "Install solar lamps along the night market.");
+        await citizen.FillAsync("#Background", "Traders work in the dark after 7 pm.");
+        await citizen.ClickAsync("main form button[type=submit]");
+        await BrowserFixture.ExpectUrlAsync(citizen, "**/petitions/mine?created=*");
+
+        Assert.Equal(1, await citizen.Locator("main input[id^='link-'][readonly]").CountAsync());
+    }
 }
