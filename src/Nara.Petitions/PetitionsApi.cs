@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -5,6 +6,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Nara.Identity.Contracts;
+using Nara.Platform.Events;
 using Nara.Platform.Hosting;
 using Nara.Platform.Storage;
 
@@ -19,7 +22,23 @@ public sealed record PetitionResponse(long Id, string Title, string Action, stri
     DateTimeOffset? ResponseThresholdAt, DateOnly? ResponseDueOn, DateTimeOffset? DebateThresholdAt, string? Response, DateTimeOffset? RespondedAt,
     string? RejectionReason, string? RejectionDetails);
 
-public sealed record SignatureRequest(string? Name, string? Email, string? Region, bool Declaration, bool Notify);
+public sealed record SignatureRequest(string? Name, string? Email, string? Region, bool Declaration, bool Notify, string? SupportKey = null);
+
+public sealed record CreatePetitionRequest(string? Title, string? Action, string? Background, bool Anyway = false);
+
+public sealed record MyPetitionResponse(long Id, string Title, string State, int Signatures, string? SupportLink, DateOnly? ModerationDueOn, string? RejectionReason);
+
+public sealed record ModerationQueueResponse(long Id, string Title, int Supporters, DateOnly? DecideBy);
+
+public sealed record PublishRequest(string? Agency);
+
+public sealed record RejectRequest(string? Reason, string? Details);
+
+public sealed record InvalidateRequest(string? Pattern, string? Value, DateTimeOffset? From, DateTimeOffset? To, string? Reason);
+
+public sealed record InvalidatedResponse(int Invalidated);
+
+public sealed record RespondRequest(string? Response);
 
 public sealed record SignatureAccepted(string Status, string Petition);
 
@@ -39,7 +58,119 @@ internal static class PetitionsApi
         api.MapPost("/petitions/{id:long}/signatures", SignAsync).WithName("SignPetition")
             .WithSummary("Sign: the signature counts once the email link is confirmed. Always 202 for a valid request, whether or not the address signed before")
             .DisableAntiforgery().RequireRateLimiting(PetitionsModule.SigningRateLimit);
+
+        var mine = api.MapGroup("").RequireAuthorization(NaraPolicies.SignedIn);
+        mine.MapPost("/petitions", CreateAsync).WithName("CreatePetition")
+            .WithSummary("Start a petition. When similar petitions exist the answer is 409 with them, unless \"anyway\" is true");
+        mine.MapGet("/petitions/mine", MineAsync).WithName("MyPetitions").WithSummary("The petitions you started, with the private link for supporters while it gathers them");
+        mine.MapPost("/petitions/{id:long}/response", RespondAsync).WithName("RespondToPetition")
+            .WithSummary("The responsible agency publishes the government's response (its officers, supervisors and director)").RequireAuthorization(NaraPolicies.Staff);
+
+        var moderation = api.MapGroup("/moderation/petitions").RequireAuthorization(NaraPolicies.Moderator);
+        moderation.MapGet("", QueueAsync).WithName("ModerationQueue").WithSummary("Petitions waiting for moderation, soonest deadline first");
+        moderation.MapPost("/{id:long}/publish", PublishAsync).WithName("PublishPetition").WithSummary("Publish, naming the agency (code or id) that must respond");
+        moderation.MapPost("/{id:long}/reject", RejectAsync).WithName("RejectPetition").WithSummary("Reject with a reason from the configured list");
+        moderation.MapPost("/{id:long}/invalidations", InvalidateAsync).WithName("InvalidateSignatures")
+            .WithSummary("Take signatures matching a domain, a network or a time window off the count, with a published reason");
     }
+
+    private static async Task<Results<Created<MyPetitionResponse>, Conflict<List<PetitionSummaryResponse>>, ProblemHttpResult>> CreateAsync(
+        CreatePetitionRequest request, ClaimsPrincipal user, PetitionWork work, IAgencyDirectory directory, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!user.MayWrite())
+        {
+            return Problem(StatusCodes.Status403Forbidden, "This token may only read.");
+        }
+
+        var errors = PetitionWork.Check(request.Title, request.Action, request.Background);
+        if (errors.Count == 0 && !request.Anyway && await work.SimilarAsync(request.Title, cancellationToken) is { Count: > 0 } similar)
+        {
+            return TypedResults.Conflict(similar.Select(p => new PetitionSummaryResponse(p.Id, p.Title, p.State, p.Signatures, p.OpenedAt, p.ClosesAt)).ToList());
+        }
+
+        var me = UserId(user);
+        var person = await directory.PersonAsync(me, cancellationToken);
+        var result = errors.Count > 0 ? new PetitionResult(null, errors) : await work.CreateAsync(me, person?.Name ?? "", request.Title, request.Action, request.Background, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return Invalid(result.Errors);
+        }
+
+        var petition = (await work.FindAsync(result.Id!.Value, cancellationToken))!;
+        return TypedResults.Created($"/api/v1/petitions/mine", Mine(petition, work, http));
+    }
+
+    private static async Task<Ok<List<MyPetitionResponse>>> MineAsync(ClaimsPrincipal user, NaraDb db, PetitionWork work, HttpContext http, CancellationToken cancellationToken)
+    {
+        var me = UserId(user);
+        var rows = await db.Set<Petition>().AsNoTracking().Where(p => p.CreatorId == me).OrderByDescending(p => p.CreatedAt).Take(100).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.Select(p => Mine(p, work, http)).ToList());
+    }
+
+    private static async Task<Ok<List<ModerationQueueResponse>>> QueueAsync(NaraDb db, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<Petition>().AsNoTracking().Where(p => p.State == Petition.AwaitingModeration)
+            .OrderBy(p => p.ModerationDueOn).ThenBy(p => p.Id).Take(200).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.Select(p => new ModerationQueueResponse(p.Id, p.Title, p.Signatures, p.ModerationDueOn)).ToList());
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> PublishAsync(long id, PublishRequest request, ClaimsPrincipal user, PetitionWork work, IAgencyDirectory directory, CancellationToken cancellationToken)
+    {
+        var petition = await work.FindAsync(id, cancellationToken);
+        if (petition is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var agency = (await directory.AgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Code == request.Agency || a.Id.ToString() == request.Agency);
+        return Outcome(await work.PublishAsync(petition, agency?.Id, Moderator(user), cancellationToken));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RejectAsync(long id, RejectRequest request, ClaimsPrincipal user, PetitionWork work, CancellationToken cancellationToken)
+    {
+        var petition = await work.FindAsync(id, cancellationToken);
+        return petition is null ? TypedResults.NotFound() : Outcome(await work.RejectAsync(petition, request.Reason, request.Details, Moderator(user), cancellationToken));
+    }
+
+    private static async Task<Results<Ok<InvalidatedResponse>, NotFound, ProblemHttpResult>> InvalidateAsync(long id, InvalidateRequest request, ClaimsPrincipal user, PetitionWork work, FraudReview review, CancellationToken cancellationToken)
+    {
+        if (await work.FindAsync(id, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (count, refusal) = await review.InvalidateAsync(id, request.Pattern, request.Value, request.From, request.To, request.Reason, Moderator(user), cancellationToken);
+        return refusal is null ? TypedResults.Ok(new InvalidatedResponse(count)) : Problem(StatusCodes.Status400BadRequest, refusal);
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RespondAsync(long id, RespondRequest request, ClaimsPrincipal user, PetitionWork work, SignatureIntake intake, CancellationToken cancellationToken)
+    {
+        var petition = await work.FindAsync(id, cancellationToken);
+        if (petition?.AgencyId is not { } agency || !PetitionRoles.AgenciesOf(user).Contains(agency))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var recipients = await intake.NotifyListAsync(id, cancellationToken);
+        return Outcome(await work.RespondAsync(petition, request.Response, new Actor(UserId(user), PetitionRoles.RoleIn(user, agency), agency), recipients, cancellationToken));
+    }
+
+    private static MyPetitionResponse Mine(Petition p, PetitionWork work, HttpContext http) => new(p.Id, p.Title, p.State, p.Signatures,
+        p.State == Petition.GatheringSupport ? $"{http.Request.Scheme}://{http.Request.Host}/petitions/{p.Id}?support={work.SupportKey(p.Id)}" : null, p.ModerationDueOn, p.RejectionReason);
+
+    private static Results<NoContent, NotFound, ProblemHttpResult> Outcome(PetitionResult result) => result.Succeeded ? TypedResults.NoContent() : Invalid(result.Errors);
+
+    private static ProblemHttpResult Invalid(IReadOnlyDictionary<string, string> errors) => errors.ContainsKey("")
+        ? Problem(StatusCodes.Status409Conflict, errors[""])
+        : TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Some fields need attention.", type: "https://nara.example/problems/petition",
+            extensions: new Dictionary<string, object?> { ["errors"] = errors.ToDictionary(e => e.Key, e => new[] { e.Value }) });
+
+    private static ProblemHttpResult Problem(int status, string title) =>
+        TypedResults.Problem(statusCode: status, title: title, type: "https://nara.example/problems/petition");
+
+    private static Guid UserId(ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+
+    private static Actor Moderator(ClaimsPrincipal user) => new(UserId(user), StaffRoles.Moderator, null);
 
     private static async Task<Results<Ok<List<PetitionSummaryResponse>>, ProblemHttpResult>> ListAsync(string? state, string? q, NaraDb db, CancellationToken cancellationToken)
     {
@@ -70,13 +201,14 @@ internal static class PetitionsApi
     private static async Task<Results<Accepted<SignatureAccepted>, NotFound, ProblemHttpResult>> SignAsync(long id, SignatureRequest request, HttpContext http, PetitionWork work, SignatureIntake intake, CancellationToken cancellationToken)
     {
         var petition = await work.FindForSigningAsync(id, cancellationToken);
-        if (petition is null || !PetitionQueries.IsPublic(petition))
+        var supporting = petition is { State: Petition.GatheringSupport } && work.IsSupportKey(petition, request.SupportKey);
+        if (petition is null || !(PetitionQueries.IsPublic(petition) || supporting))
         {
             return TypedResults.NotFound();
         }
 
         var outcome = await intake.SignAsync(petition, new SignRequest(request.Name, request.Email, request.Region, request.Declaration, request.Notify), "api",
-            http.Connection.RemoteIpAddress, $"{http.Request.Scheme}://{http.Request.Host}", throughSupportLink: false, cancellationToken);
+            http.Connection.RemoteIpAddress, $"{http.Request.Scheme}://{http.Request.Host}", supporting, cancellationToken);
         if (!outcome.Accepted)
         {
             return TypedResults.Problem(
