@@ -60,6 +60,7 @@ public static class PetitionsModule
     public static IEndpointRouteBuilder MapPetitionsModule(this IEndpointRouteBuilder endpoints)
     {
         PetitionsApi.Map(endpoints);
+        PetitionDatasets.Map(endpoints);
         return endpoints;
     }
 }

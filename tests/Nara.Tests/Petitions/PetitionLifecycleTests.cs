@@ -67,6 +67,9 @@ public sealed class PetitionLifecycleTests() : AppTest(new NaraApp()
         var closed = await visitor.OpenAsync($"/petitions/{id}?fresh=1");
         var json = await visitor.Client.GetFromJsonAsync<JsonElement>($"/api/v1/petitions/{id}?fresh=1");
         var log = (await Db(db => db.Set<LogEntry>().Select(e => e.Data).ToListAsync())).Select(e => Encoding.UTF8.GetString(e)).ToList();
+        var petitionsCsv = await visitor.Client.GetStringAsync("/data/petitions.csv");
+        var regionsCsv = await visitor.Client.GetStringAsync("/data/petition-regions.csv");
+        var regionsJson = await visitor.Client.GetFromJsonAsync<JsonElement>("/data/petition-regions.json");
 
         Assert.Equal(HttpStatusCode.NotFound, hiddenWhileGathering.Status);
         Assert.Equal(HttpStatusCode.NotFound, wrongKey.Status);
@@ -99,6 +102,12 @@ public sealed class PetitionLifecycleTests() : AppTest(new NaraApp()
         }
 
         Assert.DoesNotContain(log, e => e.Contains("test.example", StringComparison.Ordinal) || e.Contains("Kofi", StringComparison.Ordinal));
+        Assert.StartsWith("Id,Title,State,Signatures,", petitionsCsv, StringComparison.Ordinal);
+        Assert.Contains($"{id},{waiting.Title},closed,5,", petitionsCsv, StringComparison.Ordinal);
+        Assert.Contains("design is out for tender", petitionsCsv, StringComparison.Ordinal);
+        Assert.Contains($"{id},north,<5", regionsCsv, StringComparison.Ordinal);
+        Assert.Contains(regionsJson.EnumerateArray(), r => r.GetProperty("region").GetString() == "capital" && r.GetProperty("signatures").GetString() == "<5");
+        Assert.DoesNotContain("test.example", petitionsCsv + regionsCsv, StringComparison.Ordinal);
     }
 
     [Fact]
