@@ -13,7 +13,7 @@ internal sealed record Trend(string Key, int Count);
 /// a petition's signatures came from in the last hour, and bulk invalidation by domain, network or time window with a
 /// recorded reason. An invalidation is an event in the public log; the tally takes the signatures off the counts.
 /// </summary>
-internal sealed class FraudReview(NaraDb db, EventPublisher events, TimeProvider clock)
+internal sealed class FraudReview(NaraDb db, EventPublisher events, Nara.Platform.Secrets.PersonalHasher hasher, TimeProvider clock)
 {
     public static readonly IReadOnlyList<string> Patterns = ["domain", "network", "window"];
 
@@ -41,13 +41,14 @@ internal sealed class FraudReview(NaraDb db, EventPublisher events, TimeProvider
             case "domain" when value?.Trim().ToLowerInvariant() is { Length: > 2 } domain && domain.Contains('.', StringComparison.Ordinal):
                 var suffix = "." + domain;
                 matching = matching.Where(s => s.EmailDomain == domain || s.EmailDomain.EndsWith(suffix));
-                described = "domain " + domain;
+                // A domain or a network can be one family's: the public log gets a keyed hash, moderators the value.
+                described = "domain " + hasher.Hash("invalidated-pattern", domain)[..16];
                 break;
             case "network" when value?.Trim() is { Length: > 0 } network && SignatureIntake.Network(System.Net.IPAddress.TryParse(network.Split('/')[0], out var address) ? address : null) is { } prefix:
                 matching = matching.Where(s => s.Network == prefix);
-                described = "network " + prefix;
+                described = "network " + hasher.Hash("invalidated-pattern", prefix)[..16];
                 break;
-            case "window" when from is { } start && to is { } end && start < end:
+            case "window" when from?.ToUniversalTime() is { } start && to?.ToUniversalTime() is { } end && start < end:
                 matching = matching.Where(s => s.CreatedAt >= start && s.CreatedAt <= end);
                 described = string.Create(CultureInfo.InvariantCulture, $"signed between {start:u} and {end:u}");
                 break;
@@ -56,10 +57,14 @@ internal sealed class FraudReview(NaraDb db, EventPublisher events, TimeProvider
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var count = await matching.ExecuteUpdateAsync(u => u.SetProperty(s => s.State, Signature.Invalidated).SetProperty(s => s.InvalidationReason, reason.Trim()), cancellationToken);
+        // Confirmed ones are in the log and the counts; unconfirmed ones never were. The log says how many of each.
+        var confirmed = await matching.Where(s => s.State == Signature.Confirmed)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.State, Signature.Invalidated).SetProperty(s => s.InvalidationReason, reason.Trim()), cancellationToken);
+        var count = confirmed + await matching.Where(s => s.State == Signature.Pending)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.State, Signature.Invalidated).SetProperty(s => s.InvalidationReason, reason.Trim()), cancellationToken);
         if (count > 0)
         {
-            await events.PublishAsync(new SignaturesInvalidated(petitionId, count, reason.Trim(), described), moderator, cancellationToken: cancellationToken);
+            await events.PublishAsync(new SignaturesInvalidated(petitionId, count, confirmed, reason.Trim(), described), moderator, cancellationToken: cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 

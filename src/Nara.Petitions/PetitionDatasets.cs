@@ -54,7 +54,8 @@ internal static class PetitionDatasets
     private static Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult Csv<T>(IEnumerable<T> rows, string name)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        // Titles are written by the public: a leading =, +, - or @ is escaped so spreadsheets do not run it.
+        using (var csv = new CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = CsvHelper.Configuration.InjectionOptions.Escape }))
         {
             csv.WriteRecords(rows);
         }

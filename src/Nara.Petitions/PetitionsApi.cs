@@ -79,7 +79,7 @@ internal static class PetitionsApi
     {
         if (!user.MayWrite())
         {
-            return Problem(StatusCodes.Status403Forbidden, "This token may only read.");
+            return ReadOnly();
         }
 
         var errors = PetitionWork.Check(request.Title, request.Action, request.Background);
@@ -116,6 +116,11 @@ internal static class PetitionsApi
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> PublishAsync(long id, PublishRequest request, ClaimsPrincipal user, PetitionWork work, IAgencyDirectory directory, CancellationToken cancellationToken)
     {
+        if (!user.MayWrite())
+        {
+            return ReadOnly();
+        }
+
         var petition = await work.FindAsync(id, cancellationToken);
         if (petition is null)
         {
@@ -128,12 +133,22 @@ internal static class PetitionsApi
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RejectAsync(long id, RejectRequest request, ClaimsPrincipal user, PetitionWork work, CancellationToken cancellationToken)
     {
+        if (!user.MayWrite())
+        {
+            return ReadOnly();
+        }
+
         var petition = await work.FindAsync(id, cancellationToken);
         return petition is null ? TypedResults.NotFound() : Outcome(await work.RejectAsync(petition, request.Reason, request.Details, Moderator(user), cancellationToken));
     }
 
     private static async Task<Results<Ok<InvalidatedResponse>, NotFound, ProblemHttpResult>> InvalidateAsync(long id, InvalidateRequest request, ClaimsPrincipal user, PetitionWork work, FraudReview review, CancellationToken cancellationToken)
     {
+        if (!user.MayWrite())
+        {
+            return ReadOnly();
+        }
+
         if (await work.FindAsync(id, cancellationToken) is null)
         {
             return TypedResults.NotFound();
@@ -145,6 +160,11 @@ internal static class PetitionsApi
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RespondAsync(long id, RespondRequest request, ClaimsPrincipal user, PetitionWork work, SignatureIntake intake, CancellationToken cancellationToken)
     {
+        if (!user.MayWrite())
+        {
+            return ReadOnly();
+        }
+
         var petition = await work.FindAsync(id, cancellationToken);
         if (petition?.AgencyId is not { } agency || !PetitionRoles.AgenciesOf(user).Contains(agency))
         {
@@ -156,7 +176,7 @@ internal static class PetitionsApi
     }
 
     private static MyPetitionResponse Mine(Petition p, PetitionWork work, HttpContext http) => new(p.Id, p.Title, p.State, p.Signatures,
-        p.State == Petition.GatheringSupport ? $"{http.Request.Scheme}://{http.Request.Host}/petitions/{p.Id}?support={work.SupportKey(p.Id)}" : null, p.ModerationDueOn, p.RejectionReason);
+        p.State == Petition.GatheringSupport ? $"{PetitionsModule.PublicUrl(http)}/petitions/{p.Id}?support={work.SupportKey(p.Id)}" : null, p.ModerationDueOn, p.RejectionReason);
 
     private static Results<NoContent, NotFound, ProblemHttpResult> Outcome(PetitionResult result) => result.Succeeded ? TypedResults.NoContent() : Invalid(result.Errors);
 
@@ -164,6 +184,8 @@ internal static class PetitionsApi
         ? Problem(StatusCodes.Status409Conflict, errors[""])
         : TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Some fields need attention.", type: "https://nara.example/problems/petition",
             extensions: new Dictionary<string, object?> { ["errors"] = errors.ToDictionary(e => e.Key, e => new[] { e.Value }) });
+
+    private static ProblemHttpResult ReadOnly() => Problem(StatusCodes.Status403Forbidden, "This token may only read.");
 
     private static ProblemHttpResult Problem(int status, string title) =>
         TypedResults.Problem(statusCode: status, title: title, type: "https://nara.example/problems/petition");
@@ -195,7 +217,7 @@ internal static class PetitionsApi
         var hidden = petition.Hidden;
         return TypedResults.Ok(new PetitionResponse(petition.Id, petition.Title, hidden ? "" : petition.Action, hidden ? "" : petition.Background, petition.CreatorName, petition.State,
             petition.Signatures, regions, PetitionQueries.NextThreshold(petition, options.Value), petition.OpenedAt, petition.ClosesAt, petition.ClosedAt,
-            petition.ResponseThresholdAt, petition.ResponseDueOn, petition.DebateThresholdAt, petition.Response, petition.RespondedAt, petition.RejectionReason, petition.RejectionDetails));
+            petition.ResponseThresholdAt, petition.ResponseDueOn, petition.DebateThresholdAt, petition.Response, petition.RespondedAt, petition.RejectionReason, hidden ? null : petition.RejectionDetails));
     }
 
     private static async Task<Results<Accepted<SignatureAccepted>, NotFound, ProblemHttpResult>> SignAsync(long id, SignatureRequest request, HttpContext http, PetitionWork work, SignatureIntake intake, CancellationToken cancellationToken)
@@ -208,7 +230,7 @@ internal static class PetitionsApi
         }
 
         var outcome = await intake.SignAsync(petition, new SignRequest(request.Name, request.Email, request.Region, request.Declaration, request.Notify), "api",
-            http.Connection.RemoteIpAddress, $"{http.Request.Scheme}://{http.Request.Host}", supporting, cancellationToken);
+            http.Connection.RemoteIpAddress, PetitionsModule.PublicUrl(http), supporting, cancellationToken);
         if (!outcome.Accepted)
         {
             return TypedResults.Problem(

@@ -14,6 +14,15 @@ public static class PetitionsModule
 {
     public const string SigningRateLimit = "petition-signing";
 
+    /// <summary>
+    /// The address links in emails point to: the "PublicUrl" setting (as people reach the site, e.g. https://nara.gov.example).
+    /// Without it, the request's own scheme and host — fine for a demo, but a forged Host header would then choose the link.
+    /// </summary>
+    public static string PublicUrl(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IConfiguration>()["PublicUrl"]?.TrimEnd('/') is { Length: > 0 } configured
+            ? configured
+            : $"{http.Request.Scheme}://{http.Request.Host}";
+
     public static IServiceCollection AddPetitionsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModelPart(typeof(PetitionsModule).Assembly);
@@ -34,6 +43,7 @@ public static class PetitionsModule
         services.AddScoped<TallyWork>();
         services.AddScoped<FraudReview>();
         services.AddHostedService<TallyService>();
+        services.AddOutputCache(options => options.AddPolicy(PublicPetitionCache.PolicyName, new PublicPetitionCache()));
         services.AddSingleton<SignatureWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<SignatureWriter>());
         // Signing from one network: a burst limit and a sustained limit, with an allow-list for carriers' shared addresses.

@@ -64,7 +64,8 @@ internal sealed class SignatureConfiguration : IEntityTypeConfiguration<Signatur
         builder.Property(s => s.Region).HasMaxLength(40);
         builder.Property(s => s.Network).HasMaxLength(64);
         builder.Property(s => s.Channel).HasMaxLength(10);
-        builder.Property(s => s.State).HasMaxLength(12);
+        // A confirmation and an invalidation racing for one signature: the second to save fails, nothing is counted twice.
+        builder.Property(s => s.State).HasMaxLength(12).IsConcurrencyToken();
         builder.Property(s => s.ConfirmKeyHash).HasMaxLength(32);
         builder.Property(s => s.InvalidationReason).HasMaxLength(500);
         builder.HasIndex(s => new { s.PetitionId, s.EmailHash }).IsUnique();

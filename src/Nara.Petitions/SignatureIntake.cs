@@ -111,10 +111,9 @@ internal sealed class SignatureIntake(
             CreatedAt = clock.GetUtcNow(),
         };
 
-        // The writer keeps one of these emails: the confirmation link for a new signature, or, when the address signed
-        // before, a note to its owner (the person asking learns nothing new).
+        // The writer keeps one of these emails: the confirmation link for a new signature (or a fresh link for one still
+        // unconfirmed), or, when the address's signature counts already, a note to its owner. The asker learns nothing new.
         var again = text["You have already signed \"{0}\"", petition.Title].Value;
-        var stillPending = text["Someone (perhaps you) tried to sign the petition \"{0}\" again with this address. Your signature is still waiting for confirmation: use the link in the first email we sent.", petition.Title].Value;
         var counted = text["Someone (perhaps you) tried to sign the petition \"{0}\" again with this address. You have already signed it; it counts once.", petition.Title].Value;
         var pending = new PendingSignature(
             row,
@@ -122,7 +121,7 @@ internal sealed class SignatureIntake(
                 text["Please confirm your signature on the petition \"{0}\" by opening this link: {1}", petition.Title, $"{baseUrl}/petitions/confirm/{key}"]
                     + "\n\n" + text["If you did not sign, ignore this email: nothing is counted without confirmation."],
                 culture, "petitions.confirm"),
-            unconfirmed => outbox.Prepare(Channel.Email, email!, again, unconfirmed ? stillPending : counted, culture, "petitions.already-signed"));
+            () => outbox.Prepare(Channel.Email, email!, again, counted, culture, "petitions.already-signed"));
         var stored = await writer.StoreAsync(pending, cancellationToken);
         return new SignOutcome(errors) { ConfirmKey = stored ? key : null };
     }
@@ -151,7 +150,7 @@ internal sealed class SignatureIntake(
             return new ConfirmOutcome("This link has expired. Sign again to get a new one.", petition, null);
         }
 
-        if (petition.State is not (Petition.Open or Petition.GatheringSupport))
+        if (petition.State is not (Petition.Open or Petition.GatheringSupport) || petition.ClosesAt <= clock.GetUtcNow())
         {
             return new ConfirmOutcome("This petition is no longer open for signatures.", petition, null);
         }
@@ -167,7 +166,10 @@ internal sealed class SignatureIntake(
         }
         catch (DbUpdateConcurrencyException)
         {
+            // Confirmed (a double click) or invalidated meanwhile: that change stands, with its one log entry.
             db.ChangeTracker.Clear();
+            var now = await db.Set<Signature>().AsNoTracking().Where(s => s.Id == signature.Id).Select(s => new { s.State, s.LogLeaf }).SingleAsync(cancellationToken);
+            return now.State == Signature.Confirmed ? new ConfirmOutcome(null, petition, now.LogLeaf) : new ConfirmOutcome("This signature does not count.", petition, null);
         }
 
         return new ConfirmOutcome(null, petition, signature.LogLeaf);

@@ -11,16 +11,16 @@ namespace Nara.Petitions;
 /// A new signature, ready to store: the row and its confirmation email are built (and encrypted) on the request's
 /// thread; the writer only decides whether to keep them. <see cref="Stored"/> completes after the commit.
 /// </summary>
-internal sealed class PendingSignature(Signature row, OutboxMessage confirmation, Func<bool, OutboxMessage> alreadySigned)
+internal sealed class PendingSignature(Signature row, OutboxMessage confirmation, Func<OutboxMessage> alreadySigned)
 {
     public Signature Row { get; } = row;
 
     public OutboxMessage Confirmation { get; } = confirmation;
 
-    /// <summary>The note to the address's owner when it signed before (true: that signature is still unconfirmed). Rare, so built only when needed.</summary>
-    public Func<bool, OutboxMessage> AlreadySigned { get; } = alreadySigned;
+    /// <summary>The note to the address's owner when its signature already counts. Rare, so built only when needed.</summary>
+    public Func<OutboxMessage> AlreadySigned { get; } = alreadySigned;
 
-    /// <summary>True when this signature was stored; false when the address had signed before (its owner is emailed).</summary>
+    /// <summary>True when this signature was stored (or an unconfirmed one given a fresh link); false when the address's signature already counts.</summary>
     public TaskCompletionSource<bool> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
@@ -41,14 +41,21 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, ILogg
 
     public async Task<bool> StoreAsync(PendingSignature pending, CancellationToken cancellationToken)
     {
-        if (!running)
+        if (running)
         {
-            await WriteAsync([pending], cancellationToken);
-            return await pending.Stored.Task;
+            try
+            {
+                await queue.Writer.WriteAsync(pending, cancellationToken);
+                return await pending.Stored.Task.WaitAsync(cancellationToken);
+            }
+            catch (System.Threading.Channels.ChannelClosedException)
+            {
+                // The writer stopped between the check and the write: store it here.
+            }
         }
 
-        await queue.Writer.WriteAsync(pending, cancellationToken);
-        return await pending.Stored.Task.WaitAsync(cancellationToken);
+        await WriteOrSplitAsync([pending], cancellationToken);
+        return await pending.Stored.Task;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -68,6 +75,7 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, ILogg
         finally
         {
             running = false;
+            queue.Writer.TryComplete();
             await DrainAsync(CancellationToken.None);
         }
     }
@@ -87,6 +95,7 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, ILogg
         }
     }
 
+    /// <summary>Stores a batch; after a conflict (another instance, or a signature confirmed meanwhile) one by one. Every request gets an answer.</summary>
     private async Task WriteOrSplitAsync(List<PendingSignature> batch, CancellationToken cancellationToken)
     {
         try
@@ -95,16 +104,16 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, ILogg
         }
         catch (DbUpdateException)
         {
-            // Another instance stored one of these addresses meanwhile (unique index): store them one by one.
             foreach (var single in batch)
             {
                 try
                 {
                     await WriteAsync([single], cancellationToken);
                 }
-                catch (Exception inner) when (inner is not OperationCanceledException)
+                catch (Exception inner) when (inner is DbUpdateException)
                 {
-                    Fail([single], inner);
+                    // Still conflicting: the other request's signature stands; this one is answered like a repeat.
+                    single.Stored.TrySetResult(false);
                 }
             }
         }
@@ -112,10 +121,12 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, ILogg
         {
             Fail(batch, e);
         }
-        catch (OperationCanceledException e)
+        finally
         {
-            Fail(batch, e);
-            throw;
+            foreach (var pending in batch.Where(p => !p.Stored.Task.IsCompleted))
+            {
+                pending.Stored.TrySetException(new OperationCanceledException("Nara is stopping; the signature was not stored."));
+            }
         }
     }
 
@@ -125,24 +136,44 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, ILogg
         var db = scope.ServiceProvider.GetRequiredService<NaraDb>();
         var hashes = batch.Select(p => p.Row.EmailHash).Distinct().ToList();
         var petitions = batch.Select(p => p.Row.PetitionId).Distinct().ToList();
-        var known = (await db.Set<Signature>().AsNoTracking()
+        var known = (await db.Set<Signature>()
                 .Where(s => petitions.Contains(s.PetitionId) && hashes.Contains(s.EmailHash))
-                .Select(s => new { s.PetitionId, s.EmailHash, s.State }).ToListAsync(cancellationToken))
-            .ToDictionary(s => (s.PetitionId, s.EmailHash), s => s.State);
+                .ToListAsync(cancellationToken))
+            .ToDictionary(s => (s.PetitionId, s.EmailHash));
+        var fresh = new HashSet<(long, string)>();
         var outcomes = new List<(PendingSignature Pending, bool Stored)>(batch.Count);
         foreach (var pending in batch)
         {
             var key = (pending.Row.PetitionId, pending.Row.EmailHash);
-            if (known.TryGetValue(key, out var state))
+            if (known.TryGetValue(key, out var existing) && existing.State == Signature.Confirmed)
             {
-                db.Outbox.Add(pending.AlreadySigned(state == Signature.Pending));
+                db.Outbox.Add(pending.AlreadySigned());
+                outcomes.Add((pending, false));
+            }
+            else if (existing is { State: Signature.Invalidated })
+            {
+                // Taken off by a moderator: it stays off, and the answer is the same as ever.
+                outcomes.Add((pending, false));
+            }
+            else if (existing is not null && !fresh.Contains(key))
+            {
+                // Signed before but never confirmed (the link may have expired): a fresh link replaces the old one.
+                existing.ConfirmKeyHash = pending.Row.ConfirmKeyHash;
+                existing.CreatedAt = pending.Row.CreatedAt;
+                db.Outbox.Add(pending.Confirmation);
+                outcomes.Add((pending, true));
+            }
+            else if (existing is not null)
+            {
+                // The same address twice in one batch: the first is kept.
                 outcomes.Add((pending, false));
             }
             else
             {
                 db.Add(pending.Row);
                 db.Outbox.Add(pending.Confirmation);
-                known[key] = Signature.Pending;
+                known[key] = pending.Row;
+                fresh.Add(key);
                 outcomes.Add((pending, true));
             }
         }

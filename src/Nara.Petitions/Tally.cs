@@ -90,8 +90,14 @@ internal sealed class TallyWork(NaraDb db, PetitionWork work, EventPublisher eve
             .Where(p => (p.State == Petition.GatheringSupport && p.Signatures >= settings.Supporters)
                 || (p.State == Petition.Open && p.ResponseThresholdAt == null && p.Signatures >= settings.ResponseThreshold)
                 || (p.State == Petition.Open && p.DebateThresholdAt == null && p.Signatures >= settings.DebateThreshold)
-                || (p.State == Petition.Open && p.ClosesAt <= now))
+                || (p.State == Petition.Open && p.ClosesAt <= now
+                    && !db.Set<Signature>().Any(s => s.PetitionId == p.Id && ((s.State == Signature.Confirmed && !s.Counted) || (s.State == Signature.Invalidated && s.Counted)))))
             .Take(100).ToListAsync(cancellationToken);
+        var ids = due.Select(p => p.Id).ToList();
+        // A petition closes with its final count: not while confirmed signatures still wait to be counted.
+        var uncounted = (await db.Set<Signature>()
+            .Where(s => ids.Contains(s.PetitionId) && ((s.State == Signature.Confirmed && !s.Counted) || (s.State == Signature.Invalidated && s.Counted)))
+            .Select(s => s.PetitionId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         foreach (var petition in due)
         {
             if (petition.State == Petition.GatheringSupport)
@@ -114,7 +120,7 @@ internal sealed class TallyWork(NaraDb db, PetitionWork work, EventPublisher eve
                 await events.PublishAsync(new PetitionThresholdReached(petition.Id, "debate", petition.Signatures, petition.AgencyId, null), Actor.System, cancellationToken: cancellationToken);
             }
 
-            if (petition.ClosesAt <= now)
+            if (petition.ClosesAt <= now && !uncounted.Contains(petition.Id))
             {
                 petition.State = Petition.Closed;
                 petition.ClosedAt = now;

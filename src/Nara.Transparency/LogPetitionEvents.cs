@@ -32,7 +32,7 @@ internal sealed class LogPetitionEvents(PublicLog log)
         Append(context, SignatureConfirmed.EventType, new { petition = payload.PetitionId, commitment = payload.Commitment, region = payload.Region });
 
     public Task ReactAsync(SignaturesInvalidated payload, EventContext context, CancellationToken cancellationToken) =>
-        Append(context, SignaturesInvalidated.EventType, new { petition = payload.PetitionId, count = payload.Count, reason = payload.Reason, pattern = payload.Pattern });
+        Append(context, SignaturesInvalidated.EventType, new { petition = payload.PetitionId, count = payload.Count, confirmed = payload.Confirmed, reason = payload.Reason, pattern = payload.Pattern });
 
     private Task Append(EventContext context, string type, object fields)
     {

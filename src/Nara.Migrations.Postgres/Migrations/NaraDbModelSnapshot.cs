@@ -833,6 +833,7 @@ namespace Nara.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");

@@ -816,6 +816,7 @@ namespace Nara.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");

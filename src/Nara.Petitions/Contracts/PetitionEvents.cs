@@ -39,7 +39,7 @@ public sealed record SignatureConfirmed(long PetitionId, long SignatureId, strin
     public static string EventType => "petitions.signature-confirmed.v1";
 }
 
-public sealed record SignaturesInvalidated(long PetitionId, int Count, string Reason, string Pattern) : IEvent
+public sealed record SignaturesInvalidated(long PetitionId, int Count, int Confirmed, string Reason, string Pattern) : IEvent
 {
     public static string EventType => "petitions.signatures-invalidated.v1";
 }

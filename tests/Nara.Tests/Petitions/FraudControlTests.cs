@@ -50,8 +50,10 @@ public sealed class FraudControlTests() : AppTest(new NaraApp().With("Petitions:
         Assert.Contains("3 signatures were invalidated", done.Html, StringComparison.Ordinal);
         Assert.Equal(2, after);
         var entry = Assert.Single(log, e => e.Contains("petitions.signatures-invalidated.v1", StringComparison.Ordinal));
-        Assert.Contains("fake-mail.example", entry, StringComparison.Ordinal);
+        Assert.DoesNotContain("fake-mail.example", entry, StringComparison.Ordinal);
+        Assert.Contains("\"pattern\":\"domain ", entry, StringComparison.Ordinal);
         Assert.Contains("\"count\":3", entry, StringComparison.Ordinal);
+        Assert.Contains("\"confirmed\":3", entry, StringComparison.Ordinal);
     }
 
     private Task<int> Signatures(long id) =>

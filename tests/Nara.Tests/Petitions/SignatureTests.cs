@@ -68,6 +68,61 @@ public sealed class SignatureTests() : AppTest(new NaraApp().With("Petitions:Sup
     }
 
     [Fact]
+    public async Task LinkExpired_SigningAgain_SendsAFreshLink_CountsOnce()
+    {
+        var id = await OpenPetitionAsync();
+        await app.SignAsync($"/petitions/{id}", "forgetful@test.example");
+        await Db(db => db.Set<Signature>().Where(s => s.PetitionId == id && s.EmailDomain == "test.example").ExecuteUpdateAsync(u => u.SetProperty(s => s.CreatedAt, DateTimeOffset.UtcNow.AddDays(-8))));
+        var expired = await app.ConfirmAsync("forgetful@test.example");
+        var first = await app.Smtp.WaitForAsync("forgetful@test.example");
+        await app.SignAsync($"/petitions/{id}", "forgetful@test.example");
+        var fresh = await app.Smtp.WaitForAsync("forgetful@test.example", m => m != first && (m.Subject ?? "").StartsWith("Confirm your signature", StringComparison.Ordinal));
+        var link = System.Text.RegularExpressions.Regex.Match(fresh.TextBody ?? "", "/petitions/confirm/[A-Za-z0-9_-]+").Value;
+        using var visitor = app.Session();
+        var page = await visitor.OpenAsync(link);
+        var confirmed = await visitor.SubmitAsync(page, new Dictionary<string, string?>());
+        var twice = await visitor.SubmitAsync(page, new Dictionary<string, string?>()); // a double click: the same form again
+        await app.TallyAsync();
+
+        Assert.Contains("This link has expired", expired.Html, StringComparison.Ordinal);
+        Assert.Equal("Your signature is confirmed", confirmed.Title);
+        Assert.Equal("Your signature is confirmed", twice.Title);
+        Assert.Equal(1, await Db(db => db.Set<Signature>().CountAsync(s => s.PetitionId == id && s.EmailDomain == "test.example")));
+        Assert.Equal(2, await Db(db => db.Set<Petition>().Where(p => p.Id == id).Select(p => p.Signatures).SingleAsync()));
+        Assert.Equal(2, await Db(db => db.Events.CountAsync(e => e.Type == "petitions.signature-confirmed.v1")));
+    }
+
+    [Fact]
+    public async Task AnonymousReaders_ServedFromMemory_SignedInPeopleFresh()
+    {
+        var id = await OpenPetitionAsync();
+        using var anonymous = app.Session();
+        var first = await anonymous.OpenAsync($"/petitions/{id}");
+        await Db(db => db.Set<Petition>().Where(p => p.Id == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Title, "Renamed behind Nara's back")));
+        var cached = await anonymous.OpenAsync($"/petitions/{id}");
+        using var citizen = await app.SignInCitizenAsync();
+        var fresh = await citizen.OpenAsync($"/petitions/{id}");
+
+        Assert.Equal(first.Title, cached.Title);
+        Assert.Equal("Renamed behind Nara's back", fresh.Title);
+    }
+
+    [Fact]
+    public async Task ReadOnlyToken_CannotStartPetition()
+    {
+        using var citizen = await app.SignInCitizenAsync();
+        var created = await citizen.SubmitAsync(await citizen.GetAsync("/account/tokens"),
+            new Dictionary<string, string?> { ["Name"] = "Reader", ["Scopes"] = "read", ["Days"] = "30" }, "form[action*='Create']");
+        using var program = app.CreateClient();
+        program.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", created.Document.QuerySelector(".banner code.key")!.TextContent);
+
+        var response = await program.PostAsJsonAsync("/api/v1/petitions", new { title = "Read-only token petition", action = "Act.", background = "Because." });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(0, await Db(db => db.Set<Petition>().CountAsync(p => p.Title == "Read-only token petition")));
+    }
+
+    [Fact]
     public async Task PetitionText_ScriptsShownAsText_MarkdownLimited()
     {
         using var creator = await app.SignInCitizenAsync();

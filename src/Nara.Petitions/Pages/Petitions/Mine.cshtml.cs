@@ -15,7 +15,7 @@ internal sealed class MineModel(NaraDb db, PetitionWork work) : PageModel
 
     public long? Created { get; private set; }
 
-    public string SupportLink(Petition petition) => $"{Request.Scheme}://{Request.Host}/petitions/{petition.Id}?support={work.SupportKey(petition.Id)}";
+    public string SupportLink(Petition petition) => $"{PetitionsModule.PublicUrl(HttpContext)}/petitions/{petition.Id}?support={work.SupportKey(petition.Id)}";
 
     public async Task OnGetAsync(long? created, CancellationToken cancellationToken)
     {
