@@ -30,8 +30,7 @@ internal static class CaseRoles
 
     public static bool IsAgent(ClaimsPrincipal user) => user.Memberships().Any(m => m.Role == StaffRoles.Agent) && user.IsStaffWithSecondFactor();
 
-    public static Guid? UserId(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+    public static Guid? UserId(ClaimsPrincipal user) => user.UserId();
 
     /// <summary>The actor for the event: the strongest role used, and on whose behalf an agent acted.</summary>
     public static Actor ActorFor(ClaimsPrincipal user, Case @case, IReadOnlySet<string> roles)

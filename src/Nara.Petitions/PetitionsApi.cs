@@ -190,7 +190,7 @@ internal static class PetitionsApi
     private static ProblemHttpResult Problem(int status, string title) =>
         TypedResults.Problem(statusCode: status, title: title, type: "https://nara.example/problems/petition");
 
-    private static Guid UserId(ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+    private static Guid UserId(ClaimsPrincipal user) => user.UserId() ?? Guid.Empty;
 
     private static Actor Moderator(ClaimsPrincipal user) => new(UserId(user), StaffRoles.Moderator, null);
 

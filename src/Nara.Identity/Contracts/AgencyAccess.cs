@@ -28,6 +28,10 @@ public static class AgencyAccess
     public static IReadOnlyList<(string Role, Guid? AgencyId)> Memberships(this ClaimsPrincipal user) =>
         [.. user.FindAll(NaraClaims.Membership).Select(c => Parse(c.Value))];
 
+    /// <summary>The signed-in person's id, or null.</summary>
+    public static Guid? UserId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
     public static bool IsStaffWithSecondFactor(this ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true
         && user.HasClaim(NaraClaims.Kind, "staff")

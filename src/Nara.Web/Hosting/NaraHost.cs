@@ -87,11 +87,17 @@ public static class NaraHost
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) => TooManyRequests.WriteAsync(context.HttpContext);
         });
-        services.Configure<ForwardedHeadersOptions>(options =>
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((options, settings) =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             options.KnownIPNetworks.Clear();
             options.KnownProxies.Clear();
+            // Proxy:TrustedNetworks lists the reverse proxies whose X-Forwarded-For is believed. Unset, any sender's is:
+            // then a client can choose the address that rate limits and fraud review see, so production should set it.
+            foreach (var network in settings.GetSection("Proxy:TrustedNetworks").Get<string[]>() ?? [])
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
         });
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddOpenTelemetry().WithMetrics(metrics =>

@@ -13,17 +13,7 @@ public sealed class FraudControlTests() : AppTest(new NaraApp().With("Petitions:
     [Fact]
     public async Task TrendingDomains_BulkInvalidation_CountDrops_Logged()
     {
-        using var creator = await app.SignInCitizenAsync();
-        var id = await creator.CreateAsync(TestData.Unique("Market footbridge"));
-        await app.SignAndConfirmAsync(await creator.SupportLinkAsync(id), "first@honest.example");
-        await app.TallyAsync();
-        var (agencyId, _) = await app.CreateAgencyAsync();
-        await app.WithScopeAsync(async sp =>
-        {
-            var work = sp.GetRequiredService<PetitionWork>();
-            Assert.True((await work.PublishAsync((await work.FindAsync(id, default))!, agencyId, new Nara.Platform.Events.Actor(null, "moderator", null), default)).Succeeded);
-            return 0;
-        });
+        var (id, _) = await app.OpenPetitionAsync(1);
         for (var i = 0; i < 3; i++)
         {
             await app.SignAndConfirmAsync($"/petitions/{id}", $"bot{i}@fake-mail.example");

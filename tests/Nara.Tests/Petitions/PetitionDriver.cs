@@ -64,6 +64,32 @@ internal static partial class PetitionDriver
         Assert.Equal("Your signature is confirmed", confirmed.Title);
     }
 
+    /// <summary>A published petition: created by a new citizen, supported through its private link, published for a new agency.</summary>
+    public static async Task<(long Id, Guid AgencyId)> OpenPetitionAsync(this NaraApp app, int supporters, string? title = null)
+    {
+        using var creator = await app.SignInCitizenAsync();
+        var id = await creator.CreateAsync(title ?? TestData.Unique("Footbridge"));
+        var link = await creator.SupportLinkAsync(id);
+        for (var i = 0; i < supporters; i++)
+        {
+            await app.SignAndConfirmAsync(link, $"supporter{i}-{id}@support.example");
+        }
+
+        await app.TallyAsync();
+        var (agencyId, _) = await app.CreateAgencyAsync();
+        await app.PublishAsync(id, agencyId);
+        return (id, agencyId);
+    }
+
+    /// <summary>Publishes a petition waiting for moderation, as a moderator would.</summary>
+    public static Task PublishAsync(this NaraApp app, long id, Guid agencyId) =>
+        app.WithScopeAsync(async sp =>
+        {
+            var work = sp.GetRequiredService<PetitionWork>();
+            Assert.True((await work.PublishAsync((await work.FindAsync(id, default))!, agencyId, new Nara.Platform.Events.Actor(null, "moderator", null), default)).Succeeded);
+            return 0;
+        });
+
     /// <summary>One pass of the tally (the background service runs the same every few seconds).</summary>
     public static Task<int> TallyAsync(this NaraApp app) =>
         app.WithScopeAsync(sp => sp.GetRequiredService<TallyWork>().RunAsync(CancellationToken.None));

@@ -113,7 +113,7 @@ public sealed class PetitionLifecycleTests() : AppTest(new NaraApp()
     [Fact]
     public async Task ConfirmedSigner_GetsReceipt_ServedByTheLog()
     {
-        var id = await OpenPetitionAsync();
+        var (id, _) = await app.OpenPetitionAsync(2);
         await app.SignAsync($"/petitions/{id}", "receipt@test.example");
         var confirmed = await app.ConfirmAsync("receipt@test.example");
         var receipt = confirmed.Document.QuerySelector("a[href^='/api/v1/log/receipts/']")!.GetAttribute("href")!;
@@ -167,7 +167,7 @@ public sealed class PetitionLifecycleTests() : AppTest(new NaraApp()
     [Fact]
     public async Task SimilarPetitions_ShownBeforeCreating()
     {
-        var id = await OpenPetitionAsync("Clean water for Northern villages");
+        var id = (await app.OpenPetitionAsync(2, "Clean water for Northern villages")).Id;
         using var citizen = await app.SignInCitizenAsync();
         var form = await citizen.OpenAsync("/petitions/new");
         var page = await citizen.SubmitAsync(form, new Dictionary<string, string?> { ["Title"] = "Clean water for the villages", ["Action"] = "Pipes.", ["Background"] = "Thirst." });
@@ -175,25 +175,6 @@ public sealed class PetitionLifecycleTests() : AppTest(new NaraApp()
         Assert.Contains($"/petitions/{id}", page.Html, StringComparison.Ordinal);
         Assert.NotNull(page.Document.QuerySelector("input[name=Anyway]"));
         Assert.Equal(0, await Db(db => db.Set<Petition>().CountAsync(p => p.Title == "Clean water for the villages")));
-    }
-
-    private async Task<long> OpenPetitionAsync(string? title = null)
-    {
-        using var creator = await app.SignInCitizenAsync();
-        var id = await creator.CreateAsync(title ?? TestData.Unique("Footbridge"));
-        var link = await creator.SupportLinkAsync(id);
-        await app.SignAndConfirmAsync(link, $"a-{id}@test.example");
-        await app.SignAndConfirmAsync(link, $"b-{id}@test.example");
-        await app.TallyAsync();
-        var (agencyId, _) = await app.CreateAgencyAsync();
-        await app.WithScopeAsync(async sp =>
-        {
-            var work = sp.GetRequiredService<PetitionWork>();
-            var result = await work.PublishAsync((await work.FindAsync(id, default))!, agencyId, new Nara.Platform.Events.Actor(null, "moderator", null), default);
-            Assert.True(result.Succeeded);
-            return 0;
-        });
-        return id;
     }
 
     private Task<T> Db<T>(Func<Nara.Platform.Storage.NaraDb, Task<T>> query) =>

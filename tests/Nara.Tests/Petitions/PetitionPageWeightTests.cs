@@ -19,12 +19,7 @@ public sealed class PetitionPageWeightTests(ITestOutputHelper output) : AppTest(
         await app.SignAndConfirmAsync(await creator.SupportLinkAsync(id), "supporter@test.example");
         await app.TallyAsync();
         var (agencyId, _) = await app.CreateAgencyAsync();
-        await app.WithScopeAsync(async sp =>
-        {
-            var work = sp.GetRequiredService<PetitionWork>();
-            Assert.True((await work.PublishAsync((await work.FindAsync(id, default))!, agencyId, new Nara.Platform.Events.Actor(null, "moderator", null), default)).Succeeded);
-            return 0;
-        });
+        await app.PublishAsync(id, agencyId);
         foreach (var region in new[] { "capital", "north", "south", "east", "west" })
         {
             await app.SignAndConfirmAsync($"/petitions/{id}", $"{region}@test.example", region);

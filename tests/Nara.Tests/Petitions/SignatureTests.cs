@@ -14,7 +14,7 @@ public sealed class SignatureTests() : AppTest(new NaraApp().With("Petitions:Sup
     [Fact]
     public async Task SameAddressTwice_SameAnswer_OneSignature_OwnerToldByEmail()
     {
-        var id = await OpenPetitionAsync();
+        var (id, _) = await app.OpenPetitionAsync(1);
         var first = await app.SignAsync($"/petitions/{id}", "  Adjoa.Owusu@Example.ORG ");
         await app.ConfirmAsync("adjoa.owusu@example.org");
         var second = await app.SignAsync($"/petitions/{id}", "adjoa.owusu+again@example.org");
@@ -33,7 +33,7 @@ public sealed class SignatureTests() : AppTest(new NaraApp().With("Petitions:Sup
     [Fact]
     public async Task BadInput_ClearMessages_NothingCounted()
     {
-        var id = await OpenPetitionAsync();
+        var (id, _) = await app.OpenPetitionAsync(1);
         var empty = await app.SignAsync($"/petitions/{id}", "", region: "", name: "", declaration: false);
         var badEmail = await app.SignAsync($"/petitions/{id}", "not-an-address");
         var unknownRegion = await app.SignAsync($"/petitions/{id}", "someone@test.example", region: "atlantis");
@@ -52,7 +52,7 @@ public sealed class SignatureTests() : AppTest(new NaraApp().With("Petitions:Sup
     [Fact]
     public async Task ConfirmationLink_Expired_Or_Made_Up_Refused()
     {
-        var id = await OpenPetitionAsync();
+        var (id, _) = await app.OpenPetitionAsync(1);
         await app.SignAsync($"/petitions/{id}", "slow@test.example");
         await Db(db => db.Set<Signature>().Where(s => s.PetitionId == id && s.State == Signature.Pending).ExecuteUpdateAsync(u => u.SetProperty(s => s.CreatedAt, DateTimeOffset.UtcNow.AddDays(-8))));
         var expired = await app.ConfirmAsync("slow@test.example");
@@ -70,7 +70,7 @@ public sealed class SignatureTests() : AppTest(new NaraApp().With("Petitions:Sup
     [Fact]
     public async Task LinkExpired_SigningAgain_SendsAFreshLink_CountsOnce()
     {
-        var id = await OpenPetitionAsync();
+        var (id, _) = await app.OpenPetitionAsync(1);
         await app.SignAsync($"/petitions/{id}", "forgetful@test.example");
         await Db(db => db.Set<Signature>().Where(s => s.PetitionId == id && s.EmailDomain == "test.example").ExecuteUpdateAsync(u => u.SetProperty(s => s.CreatedAt, DateTimeOffset.UtcNow.AddDays(-8))));
         var expired = await app.ConfirmAsync("forgetful@test.example");
@@ -95,7 +95,7 @@ public sealed class SignatureTests() : AppTest(new NaraApp().With("Petitions:Sup
     [Fact]
     public async Task AnonymousReaders_ServedFromMemory_SignedInPeopleFresh()
     {
-        var id = await OpenPetitionAsync();
+        var (id, _) = await app.OpenPetitionAsync(1);
         using var anonymous = app.Session();
         var first = await anonymous.OpenAsync($"/petitions/{id}");
         await Db(db => db.Set<Petition>().Where(p => p.Id == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Title, "Renamed behind Nara's back")));
@@ -145,7 +145,7 @@ public sealed class SignatureTests() : AppTest(new NaraApp().With("Petitions:Sup
     [Fact]
     public async Task Api_SignAccepted202_SameAnswerForRepeat_BadRequest400_Unknown404()
     {
-        var id = await OpenPetitionAsync();
+        var (id, _) = await app.OpenPetitionAsync(1);
         using var client = app.Session().Client;
         var regions = await client.GetFromJsonAsync<JsonElement>("/api/v1/regions");
         var accepted = await client.PostAsJsonAsync($"/api/v1/petitions/{id}/signatures", new { name = "Abena", email = "abena@test.example", region = "east", declaration = true, notify = false });
@@ -162,23 +162,6 @@ public sealed class SignatureTests() : AppTest(new NaraApp().With("Petitions:Sup
         Assert.Equal(["declaration", "email", "name", "region"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(1, await Db(db => db.Set<Signature>().CountAsync(s => s.PetitionId == id && s.Channel == "api")));
-    }
-
-    private async Task<long> OpenPetitionAsync()
-    {
-        using var creator = await app.SignInCitizenAsync();
-        var id = await creator.CreateAsync(TestData.Unique("Market footbridge"));
-        var link = await creator.SupportLinkAsync(id);
-        await app.SignAndConfirmAsync(link, $"supporter-{id}@support.example");
-        await app.TallyAsync();
-        var (agencyId, _) = await app.CreateAgencyAsync();
-        await app.WithScopeAsync(async sp =>
-        {
-            var work = sp.GetRequiredService<PetitionWork>();
-            Assert.True((await work.PublishAsync((await work.FindAsync(id, default))!, agencyId, new Nara.Platform.Events.Actor(null, "moderator", null), default)).Succeeded);
-            return 0;
-        });
-        return id;
     }
 
     private Task<T> Db<T>(Func<Nara.Platform.Storage.NaraDb, Task<T>> query) =>

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Nara.Blueprints;
 using Nara.Cases.Certificates;
 using Nara.Platform.Storage;
+using Nara.Platform.Hosting;
 
 namespace Nara.Cases.Pages.Cases;
 
@@ -75,15 +76,5 @@ internal sealed class CasePageCache : IOutputCachePolicy
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
-    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
-    {
-        // Only a plain page is kept: never an error, a redirect, or a response that sets a cookie.
-        var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
-        {
-            context.AllowCacheStorage = false;
-        }
-
-        return ValueTask.CompletedTask;
-    }
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => PlainPages.KeepOnlyPlainPage(context);
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -59,7 +58,7 @@ internal sealed class PetitionModel(PetitionWork work, IAgencyDirectory director
     }
 
     private Actor Moderator() =>
-        new(Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var me) ? me : null, StaffRoles.Moderator, null);
+        new(User.UserId(), StaffRoles.Moderator, null);
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,7 +35,7 @@ internal sealed class SignaturesModel(PetitionWork work, FraudReview review, ISt
             return NotFound();
         }
 
-        var actor = new Actor(Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var me) ? me : null, StaffRoles.Moderator, null);
+        var actor = new Actor(User.UserId(), StaffRoles.Moderator, null);
         var (count, refusal) = await review.InvalidateAsync(id, pattern, value, Time(from), Time(to), reason, actor, cancellationToken);
         if (refusal is null)
         {

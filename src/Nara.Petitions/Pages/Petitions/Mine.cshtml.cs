@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +18,7 @@ internal sealed class MineModel(NaraDb db, PetitionWork work) : PageModel
 
     public async Task OnGetAsync(long? created, CancellationToken cancellationToken)
     {
-        var me = Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+        var me = User.UserId() ?? Guid.Empty;
         Petitions = await db.Set<Petition>().AsNoTracking().Where(p => p.CreatorId == me).OrderByDescending(p => p.CreatedAt).Take(100).ToListAsync(cancellationToken);
         Created = Petitions.Any(p => p.Id == created) ? created : null;
     }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,7 +36,7 @@ internal sealed class NewModel(PetitionWork work, IAgencyDirectory directory, IS
             }
         }
 
-        var me = Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+        var me = User.UserId() ?? Guid.Empty;
         var person = await directory.PersonAsync(me, cancellationToken);
         var result = errors.Count > 0 ? new PetitionResult(null, errors) : await work.CreateAsync(me, person?.Name ?? "", Title, Action, Background, cancellationToken);
         if (result.Succeeded)

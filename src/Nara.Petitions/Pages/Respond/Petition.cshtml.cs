@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,7 +25,7 @@ internal sealed class PetitionModel(PetitionWork work, SignatureIntake intake, I
 
         var recipients = await intake.NotifyListAsync(id, cancellationToken);
         var role = PetitionRoles.RoleIn(User, Petition.AgencyId!.Value);
-        var result = await work.RespondAsync(Petition, response, new Actor(Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var me) ? me : null, role, Petition.AgencyId), recipients, cancellationToken);
+        var result = await work.RespondAsync(Petition, response, new Actor(User.UserId(), role, Petition.AgencyId), recipients, cancellationToken);
         if (result.Succeeded)
         {
             return Redirect($"/petitions/{id}");
