@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Nara.Blueprints;
 using Nara.Cases.Certificates;
-using Nara.Platform.Storage;
 using Nara.Platform.Hosting;
+using Nara.Platform.Storage;
 
 namespace Nara.Cases.Pages.Cases;
 
