@@ -89,6 +89,10 @@ public sealed class PublicLogTests() : AppTest(new NaraApp().With("Log:Origin", 
     public async Task Receipt_PendingThenIntegrated_VerifiesOnItsOwnAndAgainstTheLog()
     {
         await app.CreateAgencyAsync();
+        await IntegrateAsync();
+        // Another instance holds the sequencer's lease, so the entry stays pending until it lets go (the background
+        // sequencer would otherwise integrate it within 250 ms, before the first look).
+        await SetLeaseAsync(Guid.NewGuid(), DateTimeOffset.UtcNow.AddHours(1));
         var leaf = await app.WithScopeAsync(async sp =>
         {
             var hash = sp.GetRequiredService<PublicLog>().Append("test.receipt.v1", new { n = 1 });
@@ -103,6 +107,7 @@ public sealed class PublicLogTests() : AppTest(new NaraApp().With("Log:Origin", 
         Assert.Equal("pending", pending!.Status);
         Assert.NotNull(pending.Verify(key).Problem);
 
+        await SetLeaseAsync(null, null);
         await IntegrateAsync();
         await AppendAsync(10);
         await IntegrateAsync();
@@ -238,6 +243,10 @@ public sealed class PublicLogTests() : AppTest(new NaraApp().With("Log:Origin", 
 
         return await sp.GetRequiredService<NaraDb>().SaveChangesAsync();
     });
+
+    private Task<int> SetLeaseAsync(Guid? holder, DateTimeOffset? until) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<NaraDb>().Set<SequencerLease>()
+            .ExecuteUpdateAsync(u => u.SetProperty(l => l.Holder, holder).SetProperty(l => l.Until, until)));
 
     private async Task<long> IntegrateAsync()
     {
