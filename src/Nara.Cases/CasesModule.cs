@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nara.Cases.Catalogue;
 using Nara.Cases.Certificates;
 using Nara.Platform.Hosting;
+using Nara.Platform.OpenData;
 using Nara.Platform.Storage;
 
 namespace Nara.Cases;
@@ -15,6 +16,7 @@ public static class CasesModule
     {
         services.AddModelPart(typeof(CasesModule).Assembly);
         services.AddSingleton<BlueprintCatalog>();
+        services.AddOpenDataFeed(CaseDatasets.Feed);
         services.TryAddSingleton<Jurisdiction>();
         services.AddHostedService<BlueprintInstaller>();
         services.AddSingleton<FileStore>();

@@ -1,41 +1,34 @@
-using System.Globalization;
-using CsvHelper;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Nara.Platform.OpenData;
 using Nara.Platform.Storage;
 
 namespace Nara.Petitions;
 
-public sealed record PetitionRow(long Id, string Title, string State, int Signatures, DateTimeOffset? OpenedAt, DateTimeOffset? ClosesAt, DateTimeOffset? ClosedAt,
+internal sealed record PetitionRow(long Id, string Title, string State, int Signatures, DateTimeOffset? OpenedAt, DateTimeOffset? ClosesAt, DateTimeOffset? ClosedAt,
     DateTimeOffset? ResponseThresholdAt, DateOnly? ResponseDueOn, DateTimeOffset? RespondedAt, bool? RespondedOnTime, DateTimeOffset? DebateThresholdAt, string? RejectionReason, string? Response);
 
-public sealed record RegionRow(long PetitionId, string Region, string Signatures);
+internal sealed record RegionRow(long PetitionId, string Region, string Signatures);
 
 /// <summary>
 /// Petitions as open data: every published petition with its state, dates and response, and its confirmed
-/// signatures by region — JSON and CSV, rebuilt at most once a minute. As in every public dataset, a region
-/// count below 5 is given as "&lt;5".
+/// signatures by region. The open-data module serves them at /data/petitions.csv|json and
+/// /data/petition-regions.csv|json and lists them in the catalogue.
 /// </summary>
 internal static class PetitionDatasets
 {
-    public static void Map(IEndpointRouteBuilder endpoints)
-    {
-        var data = endpoints.MapGroup("/data").WithTags("Open data");
-        data.MapGet("/petitions.json", async (NaraDb db, CancellationToken ct) => TypedResults.Ok(await PetitionsAsync(db, ct)))
-            .WithName("PetitionsDataset").WithSummary("Every published petition: state, count, dates, response (JSON)").CacheOutput(p => p.Expire(TimeSpan.FromMinutes(1)));
-        data.MapGet("/petitions.csv", async (NaraDb db, CancellationToken ct) => Csv(await PetitionsAsync(db, ct), "petitions.csv"))
-            .WithName("PetitionsDatasetCsv").WithSummary("Every published petition (CSV)").CacheOutput(p => p.Expire(TimeSpan.FromMinutes(1)));
-        data.MapGet("/petition-regions.json", async (NaraDb db, CancellationToken ct) => TypedResults.Ok(await RegionsAsync(db, ct)))
-            .WithName("PetitionRegionsDataset").WithSummary("Confirmed signatures of published petitions by region; counts below 5 as \"<5\" (JSON)").CacheOutput(p => p.Expire(TimeSpan.FromMinutes(1)));
-        data.MapGet("/petition-regions.csv", async (NaraDb db, CancellationToken ct) => Csv(await RegionsAsync(db, ct), "petition-regions.csv"))
-            .WithName("PetitionRegionsDatasetCsv").WithSummary("Confirmed signatures by region (CSV)").CacheOutput(p => p.Expire(TimeSpan.FromMinutes(1)));
-    }
+    public static OpenDataFeed Feed { get; } = new(
+        "petitions",
+        "Petitions and signatures by region",
+        "Every published petition with its state, confirmed signatures, thresholds, deadlines and the government's response; and confirmed signatures of each petition by region. Region counts below 5 are given as \"<5\".",
+        "GOVE",
+        "DAILY",
+        ["petitions", "e-participation", "regions"],
+        [new("petitions", "Petitions", typeof(PetitionRow), PetitionsAsync), new("petition-regions", "Signatures by region", typeof(RegionRow), RegionsAsync)]);
 
-    private static async Task<List<PetitionRow>> PetitionsAsync(NaraDb db, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<object>> PetitionsAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
+        var db = services.GetRequiredService<NaraDb>();
         var rows = await db.Set<Petition>().AsNoTracking()
             .Where(p => p.State == Petition.Open || p.State == Petition.Closed || p.State == Petition.Rejected)
             .OrderBy(p => p.Id).ToListAsync(cancellationToken);
@@ -43,23 +36,12 @@ internal static class PetitionDatasets
             p.RespondedAt is { } at && p.ResponseDueOn is { } due ? DateOnly.FromDateTime(at.UtcDateTime) <= due : null, p.DebateThresholdAt, p.RejectionReason, p.Hidden ? null : p.Response))];
     }
 
-    private static async Task<List<RegionRow>> RegionsAsync(NaraDb db, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<object>> RegionsAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
+        var db = services.GetRequiredService<NaraDb>();
         var published = db.Set<Petition>().Where(p => p.State == Petition.Open || p.State == Petition.Closed).Select(p => p.Id);
         var rows = await db.Set<RegionCount>().AsNoTracking().Where(c => published.Contains(c.PetitionId) && c.Count > 0)
             .OrderBy(c => c.PetitionId).ThenBy(c => c.Region).ToListAsync(cancellationToken);
-        return [.. rows.Select(c => new RegionRow(c.PetitionId, c.Region, c.Count < 5 ? "<5" : c.Count.ToString(CultureInfo.InvariantCulture)))];
-    }
-
-    private static Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult Csv<T>(IEnumerable<T> rows, string name)
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        // Titles are written by the public: a leading =, +, - or @ is escaped so spreadsheets do not run it.
-        using (var csv = new CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = CsvHelper.Configuration.InjectionOptions.Escape }))
-        {
-            csv.WriteRecords(rows);
-        }
-
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", name);
+        return [.. rows.Select(c => new RegionRow(c.PetitionId, c.Region, OpenDataFeeds.PublicCount(c.Count)))];
     }
 }

@@ -176,7 +176,7 @@ internal static class PetitionsApi
     }
 
     private static MyPetitionResponse Mine(Petition p, PetitionWork work, HttpContext http) => new(p.Id, p.Title, p.State, p.Signatures,
-        p.State == Petition.GatheringSupport ? $"{PetitionsModule.PublicUrl(http)}/petitions/{p.Id}?support={work.SupportKey(p.Id)}" : null, p.ModerationDueOn, p.RejectionReason);
+        p.State == Petition.GatheringSupport ? $"{Nara.Platform.Hosting.PublicAddress.Of(http)}/petitions/{p.Id}?support={work.SupportKey(p.Id)}" : null, p.ModerationDueOn, p.RejectionReason);
 
     private static Results<NoContent, NotFound, ProblemHttpResult> Outcome(PetitionResult result) => result.Succeeded ? TypedResults.NoContent() : Invalid(result.Errors);
 
@@ -230,7 +230,7 @@ internal static class PetitionsApi
         }
 
         var outcome = await intake.SignAsync(petition, new SignRequest(request.Name, request.Email, request.Region, request.Declaration, request.Notify), "api",
-            http.Connection.RemoteIpAddress, PetitionsModule.PublicUrl(http), supporting, cancellationToken);
+            http.Connection.RemoteIpAddress, Nara.Platform.Hosting.PublicAddress.Of(http), supporting, cancellationToken);
         if (!outcome.Accepted)
         {
             return TypedResults.Problem(

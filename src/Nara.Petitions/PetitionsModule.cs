@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nara.Platform.Hosting;
+using Nara.Platform.OpenData;
 using Nara.Platform.Storage;
 
 namespace Nara.Petitions;
@@ -13,15 +14,6 @@ namespace Nara.Petitions;
 public static class PetitionsModule
 {
     public const string SigningRateLimit = "petition-signing";
-
-    /// <summary>
-    /// The address links in emails point to: the "PublicUrl" setting (as people reach the site, e.g. https://nara.gov.example).
-    /// Without it, the request's own scheme and host — fine for a demo, but a forged Host header would then choose the link.
-    /// </summary>
-    public static string PublicUrl(HttpContext http) =>
-        http.RequestServices.GetRequiredService<IConfiguration>()["PublicUrl"]?.TrimEnd('/') is { Length: > 0 } configured
-            ? configured
-            : $"{http.Request.Scheme}://{http.Request.Host}";
 
     public static IServiceCollection AddPetitionsModule(this IServiceCollection services, IConfiguration configuration)
     {
@@ -38,6 +30,7 @@ public static class PetitionsModule
             })
             .Bind(configuration.GetSection("Petitions"));
         services.TryAddSingleton<Jurisdiction>();
+        services.AddOpenDataFeed(PetitionDatasets.Feed);
         services.AddScoped<PetitionWork>();
         services.AddScoped<SignatureIntake>();
         services.AddScoped<TallyWork>();
@@ -70,7 +63,6 @@ public static class PetitionsModule
     public static IEndpointRouteBuilder MapPetitionsModule(this IEndpointRouteBuilder endpoints)
     {
         PetitionsApi.Map(endpoints);
-        PetitionDatasets.Map(endpoints);
         return endpoints;
     }
 }

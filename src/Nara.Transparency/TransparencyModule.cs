@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Cases.Contracts;
 using Nara.Identity.Contracts;
+using Nara.OpenData.Contracts;
 using Nara.Petitions.Contracts;
 using Nara.Platform.Events;
 using Nara.Platform.Storage;
@@ -37,6 +38,7 @@ public static class TransparencyModule
         services.AddScoped<IReactTo<PetitionClosed>>(sp => sp.GetRequiredService<LogPetitionEvents>());
         services.AddScoped<IReactTo<SignatureConfirmed>>(sp => sp.GetRequiredService<LogPetitionEvents>());
         services.AddScoped<IReactTo<SignaturesInvalidated>>(sp => sp.GetRequiredService<LogPetitionEvents>());
+        services.AddScoped<IReactTo<DatasetPublished>, LogOpenDataEvents>();
         return services;
     }
 
@@ -44,6 +46,24 @@ public static class TransparencyModule
     {
         LogApi.Map(endpoints);
         return endpoints;
+    }
+}
+
+/// <summary>Open data publications: which dataset, by whom, under which licence, and the SHA-256 of every file published.</summary>
+internal sealed class LogOpenDataEvents(PublicLog log) : IReactTo<DatasetPublished>
+{
+    public Task ReactAsync(DatasetPublished payload, EventContext context, CancellationToken cancellationToken)
+    {
+        log.Append(DatasetPublished.EventType, new
+        {
+            dataset = payload.DatasetId,
+            name = payload.Name,
+            title = payload.Title,
+            agency = payload.AgencyId,
+            license = payload.LicenseId,
+            files = payload.Files.Select(f => new { name = f.Name, format = f.Format, sha256 = f.Sha256 }),
+        });
+        return Task.CompletedTask;
     }
 }
 

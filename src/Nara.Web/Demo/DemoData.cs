@@ -12,6 +12,7 @@ public static class DemoData
         await IdentityDemo.SeedAsync(services, cancellationToken);
         await Nara.Cases.Demo.CasesDemo.SeedAsync(services, cancellationToken);
         await Nara.Petitions.Demo.PetitionsDemo.SeedAsync(services, cancellationToken);
+        await Nara.OpenData.Demo.OpenDataDemo.SeedAsync(services, cancellationToken);
     }
 
     public static string Describe(string url)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.ResponseCompression;
 using Nara.Cases;
 using Nara.Identity;
+using Nara.OpenData;
 using Nara.Petitions;
 using Nara.Platform.Hosting;
 using Nara.Platform.Localization;
@@ -46,6 +47,7 @@ public static class NaraHost
         services.AddTransparencyModule();
         services.AddCasesModule();
         services.AddPetitionsModule(configuration);
+        services.AddOpenDataModule();
 
         services.AddLocalization();
         // Arabic, Korean and accented Latin text is sent as text, not as numeric entities: lighter pages, same safety.
@@ -151,6 +153,7 @@ public static class NaraHost
         app.MapTransparencyModule();
         app.MapCasesModule();
         app.MapPetitionsModule();
+        app.MapOpenDataModule();
         app.MapLanguageSwitch();
         return app;
     }

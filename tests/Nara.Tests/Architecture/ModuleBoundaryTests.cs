@@ -39,9 +39,23 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
+    public void OpenDataModule_PublicTypes_OnlyTheDoorsContractsAndDemo()
+    {
+        string[] allowed = ["Nara.OpenData", "Nara.OpenData.Contracts", "Nara.OpenData.Demo"];
+
+        var leaks = typeof(Nara.OpenData.OpenDataModule).Assembly.GetExportedTypes()
+            .Where(t => !allowed.Contains(t.Namespace))
+            .Where(t => !t.Name.StartsWith("Pages_", StringComparison.Ordinal) && t.Namespace != "AspNetCoreGeneratedDocument")
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.Empty(leaks);
+    }
+
+    [Fact]
     public void PageModels_AreInternal()
     {
-        var pageModels = new[] { Identity, Cases, typeof(Nara.Web.Strings).Assembly }
+        var pageModels = new[] { Identity, Cases, typeof(Nara.OpenData.OpenDataModule).Assembly, typeof(Nara.Web.Strings).Assembly }
             .SelectMany(a => a.GetTypes())
             .Where(t => t.IsSubclassOf(typeof(PageModel)) && t.IsPublic)
             .Select(t => t.FullName)

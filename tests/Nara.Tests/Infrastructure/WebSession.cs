@@ -100,6 +100,30 @@ public sealed class WebSession(HttpClient client) : IDisposable
         return result;
     }
 
+    /// <summary>Submits a multipart form (selected by <paramref name="formSelector"/>) with its hidden fields, the given fields and one file.</summary>
+    public async Task<PageResult> UploadAsync(PageResult page, string formSelector, IDictionary<string, string> fields, string fileField, string fileName, byte[] content, string contentType = "text/csv")
+    {
+        var form = (IHtmlFormElement?)page.Document.QuerySelector(formSelector) ?? throw new InvalidOperationException($"No form {formSelector} on {page.Url}");
+        using var body = new MultipartFormDataContent();
+        foreach (var hidden in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name)))
+        {
+            body.Add(new StringContent(hidden.Value), hidden.Name!);
+        }
+
+        foreach (var (key, value) in fields)
+        {
+            body.Add(new StringContent(value), key);
+        }
+
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        body.Add(file, fileField, fileName);
+        var action = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? page.Url : action;
+        var result = await PageResult.ReadAsync(target, await client.PostAsync(target, body));
+        return result.Redirect is not null ? await OpenAsync(result.Redirect) : result;
+    }
+
     public void Dispose() => client.Dispose();
 
     public sealed record PageResult(string Url, HttpStatusCode Status, IHtmlDocument Document, string? Redirect, string Html)

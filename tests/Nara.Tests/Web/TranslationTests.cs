@@ -15,6 +15,7 @@ public sealed partial class TranslationTests
         ["Nara.Web"] = typeof(Nara.Web.Strings),
         ["Nara.Cases"] = typeof(Nara.Cases.Strings),
         ["Nara.Petitions"] = typeof(Nara.Petitions.Strings),
+        ["Nara.OpenData"] = typeof(Nara.OpenData.Strings),
     };
 
     public static TheoryData<string, string> ModulesAndCultures()

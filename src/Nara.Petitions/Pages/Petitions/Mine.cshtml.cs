@@ -14,7 +14,7 @@ internal sealed class MineModel(NaraDb db, PetitionWork work) : PageModel
 
     public long? Created { get; private set; }
 
-    public string SupportLink(Petition petition) => $"{PetitionsModule.PublicUrl(HttpContext)}/petitions/{petition.Id}?support={work.SupportKey(petition.Id)}";
+    public string SupportLink(Petition petition) => $"{Nara.Platform.Hosting.PublicAddress.Of(HttpContext)}/petitions/{petition.Id}?support={work.SupportKey(petition.Id)}";
 
     public async Task OnGetAsync(long? created, CancellationToken cancellationToken)
     {

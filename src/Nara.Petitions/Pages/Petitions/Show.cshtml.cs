@@ -48,7 +48,7 @@ internal sealed class ShowModel(NaraDb db, PetitionWork work, SignatureIntake in
         }
 
         var outcome = await intake.SignAsync(Petition, new SignRequest(name, email, region, declaration, notify), "web",
-            HttpContext.Connection.RemoteIpAddress, PetitionsModule.PublicUrl(HttpContext), ThroughSupportLink, cancellationToken);
+            HttpContext.Connection.RemoteIpAddress, Nara.Platform.Hosting.PublicAddress.Of(HttpContext), ThroughSupportLink, cancellationToken);
         if (outcome.Accepted)
         {
             return Redirect($"/petitions/{id}/check-email");
