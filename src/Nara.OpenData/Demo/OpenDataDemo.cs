@@ -78,6 +78,53 @@ public static class OpenDataDemo
             """),
     ];
 
+    /// <summary>
+    /// Adds <paramref name="count"/> synthetic published datasets, written straight to the tables in batches (no
+    /// events, so not in the public log): load for benchmarks of the catalogue, never for a real deployment.
+    /// </summary>
+    public static async Task SeedSyntheticAsync(IServiceProvider services, int count, CancellationToken cancellationToken)
+    {
+        string[] words = ["health", "schools", "roads", "water", "markets", "budget", "census", "transport", "waste", "energy", "housing", "farming"];
+        var content = Encoding.UTF8.GetBytes("district,value\ncapital,1\nnorth,2\n");
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        await using var scope = services.CreateAsyncScope();
+        var agencies = await scope.ServiceProvider.GetRequiredService<IAgencyDirectory>().AgenciesAsync(cancellationToken);
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        for (var done = 0; done < count; done += 500)
+        {
+            await using var batch = services.CreateAsyncScope();
+            var db = batch.ServiceProvider.GetRequiredService<NaraDb>();
+            for (var i = done; i < Math.Min(count, done + 500); i++)
+            {
+                var now = clock.GetUtcNow().AddSeconds(-i);
+                var id = Guid.NewGuid();
+                var (a, b) = (words[i % words.Length], words[(i / words.Length) % words.Length]);
+                var dataset = new Dataset
+                {
+                    Id = id,
+                    Name = $"synthetic-{i:D6}",
+                    Title = $"{char.ToUpperInvariant(a[0])}{a[1..]} and {b} statistics {i}",
+                    Notes = $"Synthetic dataset {i} about {a} and {b}, for benchmarks.",
+                    AgencyId = agencies[i % agencies.Count].Id,
+                    LicenseId = "cc-by",
+                    Theme = Vocabularies.Themes[i % Vocabularies.Themes.Count].Code,
+                    Frequency = "ANNUAL",
+                    State = Dataset.Published,
+                    CreatedAt = now,
+                    ModifiedAt = now,
+                    PublishedAt = now,
+                    Tags = [.. new[] { a, b }.Distinct().Select(t => new DatasetTag { Name = t })],
+                };
+                var resource = new Resource { Id = Guid.NewGuid(), DatasetId = id, Name = "Data", Format = "CSV", FileName = "data.csv", Size = content.Length, Sha256 = hash, Rows = 2, CreatedAt = now, ModifiedAt = now };
+                db.Add(dataset);
+                db.Add(resource);
+                db.Add(new ResourceContent { ResourceId = resource.Id, Content = content });
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using (var scope = services.CreateAsyncScope())

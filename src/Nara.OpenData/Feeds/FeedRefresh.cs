@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,12 +12,12 @@ namespace Nara.OpenData.Feeds;
 
 /// <summary>
 /// Keeps each module's derived datasets in the catalogue: listed (and logged as published) the first time, and their
-/// files' size, hash, row count and "modified" time updated whenever the rows change — every five minutes, on every
-/// instance (the work is idempotent; a lost race to create a dataset is simply retried next time).
+/// files' size, hash, row count and "modified" time updated whenever the rows change — every
+/// <c>OpenData:RefreshInterval</c> (five minutes), on every instance (the work is idempotent; a lost race to create a dataset is simply retried next time).
 /// </summary>
-internal sealed partial class FeedRefresh(IServiceScopeFactory scopes, IEnumerable<OpenDataFeed> feeds, TimeProvider clock, ILogger<FeedRefresh> logger) : BackgroundService
+internal sealed partial class FeedRefresh(IServiceScopeFactory scopes, IEnumerable<OpenDataFeed> feeds, TimeProvider clock, IConfiguration configuration, ILogger<FeedRefresh> logger)
+    : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
 
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
@@ -36,7 +37,14 @@ internal sealed partial class FeedRefresh(IServiceScopeFactory scopes, IEnumerab
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
+        // OpenData:RefreshInterval of zero turns the background refresh off (on an instance that should not do it).
+        var interval = configuration.GetValue("OpenData:RefreshInterval", TimeSpan.FromMinutes(5));
+        if (interval <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(interval, clock);
         do
         {
             try

@@ -71,7 +71,17 @@ internal static class NaraCommands
             Console.WriteLine(DemoData.Describe("http://localhost:5080"));
             return 0;
         });
-        root.Subcommands.Add(new Command("demo", "Demo data") { seed });
+        var count = new Argument<int>("count") { Description = "How many datasets" };
+        var datasets = new Command("datasets", "Add synthetic published datasets, for load tests and benchmarks (not in the public log)") { count };
+        datasets.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var app = NaraHost.CreateBuilder(HostArgs(parse, demo: true)).Build();
+            await MigrateAsync(app, cancellationToken);
+            await DemoData.SeedAsync(app.Services, cancellationToken);
+            await Nara.OpenData.Demo.OpenDataDemo.SeedSyntheticAsync(app.Services, parse.GetValue(count), cancellationToken);
+            return 0;
+        });
+        root.Subcommands.Add(new Command("demo", "Demo data") { seed, datasets });
         root.Subcommands.Add(TallyCommand.Build());
         root.Subcommands.Add(LogCommand.Build());
         root.Subcommands.Add(BlueprintCommand.Build());

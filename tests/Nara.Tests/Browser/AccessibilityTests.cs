@@ -67,6 +67,37 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         Assert.True(violations.Count == 0, string.Join('\n', violations));
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public async Task OpenDataPages_AsVisitorAndPublishingOfficer_Axe_NoViolations(string language)
+    {
+        var visitor = await fixture.NewPageAsync();
+        var officer = await fixture.NewPageAsync();
+        await fixture.SignInStaffAsync(officer, "officer.health@demo.example");
+        var violations = new List<string>();
+        foreach (var page in new[] { visitor, officer })
+        {
+            await page.GotoAsync($"/language/{language}?returnUrl=/");
+        }
+
+        await visitor.GotoAsync("/dataset/health-facilities");
+        var preview = await visitor.Locator("a[href*='/resource/']:not([download])").First.GetAttributeAsync("href");
+        await officer.GotoAsync("/publish/datasets");
+        var draft = await officer.Locator("main table a").First.GetAttributeAsync("href");
+        foreach (var (page, path) in new[] { (visitor, "/dataset"), (visitor, "/dataset?q=health&organization=health"), (visitor, "/dataset/health-facilities"), (visitor, preview!),
+                     (visitor, "/dataset/petitions"), (officer, "/publish/datasets"), (officer, "/publish/datasets/new"), (officer, draft!) })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.Equal(200, response!.Status);
+            Assert.Equal(language == "ar" ? "rtl" : "ltr", await page.GetAttributeAsync("html", "dir"));
+            var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
+            violations.AddRange(result.Violations.Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+        }
+
+        Assert.True(violations.Count == 0, string.Join('\n', violations));
+    }
+
     [Fact]
     public async Task FormWithErrors_Axe_NoViolations()
     {

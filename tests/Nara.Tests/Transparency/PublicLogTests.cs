@@ -12,7 +12,7 @@ namespace Nara.Tests.Transparency;
 
 /// <summary>The public log served as C2SP tlog-tiles: what a witness downloads must recompute to the signed root.</summary>
 // No output cache here: these tests read the log again right after changing it, even behind Nara's back.
-public sealed class PublicLogTests() : AppTest(new NaraApp().With("Log:Origin", "test.nara.example/log").With("Log:OutputCache", "false").With("Blueprints:Path", "no-blueprints-here"))
+public sealed class PublicLogTests() : AppTest(new NaraApp().With("Log:Origin", "test.nara.example/log").With("Log:OutputCache", "false").With("Blueprints:Path", "no-blueprints-here").With("OpenData:RefreshInterval", "0"))
 {
     [Fact]
     public async Task Log_AgenciesCreated_CheckpointSignedTilesRecomputeRootAndEntriesArePublicFacts()
