@@ -7,7 +7,10 @@ namespace Nara.OpenData;
 /// <summary>A public dataset as every reader of the catalogue sees it (CKAN, DCAT, pages).</summary>
 internal sealed record CatalogEntry(Dataset Dataset, AgencyInfo? Publisher, IReadOnlyList<string> Tags, IReadOnlyList<Resource> Resources)
 {
-    public string Id => Dataset.Id.ToString("D");
+    public string Id { get; } = Dataset.Id.ToString("D");
+
+    /// <summary>Title, description, name, keywords and publisher in lowercase: what a word search looks in, prepared once.</summary>
+    public string SearchText { get; } = string.Join('\n', [Dataset.Title, Dataset.Notes, Dataset.Name, .. Tags, Publisher?.Name ?? "", Publisher?.Code ?? ""]).ToLowerInvariant();
 }
 
 /// <summary>Every published dataset, in name order, with lookups by id and name.</summary>

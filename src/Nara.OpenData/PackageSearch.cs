@@ -97,8 +97,7 @@ internal static partial class PackageSearch
         {
             "metadata_modified" => InRange(e.Dataset.ModifiedAt),
             "metadata_created" => InRange(e.Dataset.CreatedAt),
-            "text" => Values.All(w => w == "*" || Contains(e.Dataset.Title, w) || Contains(e.Dataset.Notes, w) || Contains(e.Dataset.Name, w)
-                || e.Tags.Any(t => Contains(t, w)) || (e.Publisher is { } p && (Contains(p.Name, w) || p.Code == w))),
+            "text" => Values.All(w => w == "*" || e.SearchText.Contains(w, StringComparison.Ordinal)),
             "title" => Values.Any(v => Contains(e.Dataset.Title, v)),
             _ => ValuesOf(e, Field).Any(v => Values.Any(w => Equal(v, w))),
         };
@@ -159,7 +158,8 @@ internal static partial class PackageSearch
                 throw new SearchQueryException($"Give {field} as a range, for example {field}:[2026-01-01T00:00:00Z TO *].");
             }
 
-            clauses.Add(new(field, exclude, values, null, null));
+            // Words are looked for in each dataset's lowercase search text.
+            clauses.Add(new(field, exclude, field == "text" ? [.. values.Select(v => v.ToLowerInvariant())] : values, null, null));
         }
 
         if (position != text.Length || (!textAllowed && clauses.Any(c => c.Field == "text")))
