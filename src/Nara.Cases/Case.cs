@@ -59,6 +59,13 @@ internal sealed class Case
 
     public DateTimeOffset? ClosedAt { get; set; }
 
+    /// <summary>How satisfied the applicant was, 1 to 5, once the case was decided; with an optional comment for the agency.</summary>
+    public int? Rating { get; set; }
+
+    public string? RatingComment { get; set; }
+
+    public DateTimeOffset? RatedAt { get; set; }
+
     /// <summary>Optimistic concurrency: of two people acting at once, one wins and the other is told.</summary>
     public Guid Version { get; set; }
 
@@ -74,6 +81,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.BlueprintId).HasMaxLength(60);
         builder.Property(c => c.BlueprintVersion).HasMaxLength(40);
         builder.Property(c => c.State).HasMaxLength(60);
+        builder.Property(c => c.RatingComment).HasMaxLength(1000);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => c.Reference).IsUnique();
         builder.HasIndex(c => new { c.ApplicantId, c.CreatedAt });

@@ -237,6 +237,36 @@ internal sealed class CaseWork(
         return await SaveAsync(open.Case, null, cancellationToken);
     }
 
+    /// <summary>The applicant's rating of a decided case, once: 1 (very dissatisfied) to 5 (very satisfied), with an optional comment.</summary>
+    public async Task<CaseChange> RateAsync(OpenCase open, Actor actor, int? rating, string? comment, CancellationToken cancellationToken)
+    {
+        if (open.Case.ClosedAt is null || open.Blueprint.FindState(open.Case.State)?.Outcome == "withdrawn")
+        {
+            return CaseChange.Refused("not-decided");
+        }
+
+        if (open.Case.Rating is not null)
+        {
+            return CaseChange.Refused("already-rated");
+        }
+
+        if (rating is not (>= 1 and <= 5))
+        {
+            return CaseChange.Refused("rating-required");
+        }
+
+        if (comment?.Trim() is { Length: > 1000 })
+        {
+            return CaseChange.Refused("rating-comment-too-long");
+        }
+
+        open.Case.Rating = rating;
+        open.Case.RatingComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        open.Case.RatedAt = clock.GetUtcNow();
+        await events.PublishAsync(new CaseRated(open.Case.Id, open.Case.BlueprintId, open.Case.AgencyId, rating.Value), actor, cancellationToken: cancellationToken);
+        return await SaveAsync(open.Case, null, cancellationToken);
+    }
+
     /// <summary>Opens the personal answers for a member of staff who stated why; the access is recorded and shown to the applicant.</summary>
     public async Task<CaseChange> ViewPersonalAsync(OpenCase open, Actor actor, string? purpose, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nara.Cases.Catalogue;
 using Nara.Cases.Certificates;
+using Nara.Cases.Performance;
 using Nara.Platform.Hosting;
 using Nara.Platform.OpenData;
 using Nara.Platform.Storage;

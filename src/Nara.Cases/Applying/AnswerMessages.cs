@@ -41,6 +41,10 @@ internal static class AnswerMessages
         "purpose-too-long" => text["Write 500 characters or fewer"],
         "already-submitted" => text["This application has already been sent"],
         "not-submitted" => text["This application has not been sent yet"],
+        "not-decided" => text["You can rate the service once your application has been decided"],
+        "already-rated" => text["You have already rated this service for this application"],
+        "rating-required" => text["Choose how satisfied you are, from 1 to 5"],
+        "rating-comment-too-long" => text["Write 1,000 characters or fewer"],
         _ => text["That could not be done"],
     };
 }

@@ -13,6 +13,12 @@ public sealed record CaseStateChanged(Guid CaseId, string Reference, string Blue
     public static string EventType => "cases.case-state-changed.v1";
 }
 
+/// <summary>An applicant rated a decided case (1 to 5). The comment stays with the agency; the event carries the score only.</summary>
+public sealed record CaseRated(Guid CaseId, string BlueprintId, Guid? AgencyId, int Rating) : IEvent
+{
+    public static string EventType => "cases.case-rated.v1";
+}
+
 public sealed record CaseEscalated(Guid CaseId, string Reference, string State, Guid? AgencyId, string EscalatedTo) : IEvent
 {
     public static string EventType => "cases.case-escalated.v1";

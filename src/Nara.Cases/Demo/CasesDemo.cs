@@ -100,6 +100,46 @@ public static class CasesDemo
             var author = (await directory.StaffAsync(Agency("revenue"), cancellationToken)).First(s => s.Role == StaffRoles.Officer);
             var memo = await ApplyAsync("official-memo", new PersonInfo(author.UserId, author.Name, null, null, "en"), new() { ["subject"] = "Extended opening hours at the port office" }, cancellationToken);
             await ActAsync(memo, "revenue", StaffRoles.Supervisor, cancellationToken, "send-to-director");
+            await HistoryAsync([amina, kwame, lea, omar], cancellationToken);
+        }
+
+        /// <summary>
+        /// Past applications, decided and rated, so that the performance page and the open data have figures: residence
+        /// certificates (issued at once) and birth registrations (registered by an officer), moved back in time.
+        /// </summary>
+        private async Task HistoryAsync(PersonInfo[] people, CancellationToken cancellationToken)
+        {
+            int[] ratings = [5, 4, 4, 3, 5, 2, 4, 5];
+            for (var i = 0; i < 8; i++)
+            {
+                var person = people[i % people.Length];
+                var certificate = await ApplyAsync("residence-certificate", person, new() { ["years_at_address"] = 4 + i }, cancellationToken);
+                await BackdateAsync(certificate, submittedDaysAgo: 40 - (3 * i), decidedAfterDays: 0, cancellationToken);
+                await RateAsync(certificate, person, ratings[i], cancellationToken);
+                var birth = await ApplyAsync("birth-registration", person, new() { ["child_name"] = $"Child {i + 1}" }, cancellationToken);
+                await ActAsync(birth, "civil-registry", StaffRoles.Officer, cancellationToken, "start-review", "register");
+                await BackdateAsync(birth, submittedDaysAgo: 45 - (4 * i), decidedAfterDays: 3 + (i * 2), cancellationToken);
+                await RateAsync(birth, person, ratings[(i + 3) % ratings.Length], cancellationToken);
+            }
+        }
+
+        private async Task BackdateAsync(string reference, int submittedDaysAgo, int decidedAfterDays, CancellationToken cancellationToken)
+        {
+            var submitted = DateTimeOffset.UtcNow.AddDays(-submittedDaysAgo);
+            var due = DateOnly.FromDateTime(submitted.UtcDateTime).AddDays(14);
+            await db.Set<Case>().Where(c => c.Reference == reference).ExecuteUpdateAsync(u => u
+                .SetProperty(c => c.SubmittedAt, submitted).SetProperty(c => c.ClosedAt, submitted.AddDays(decidedAfterDays)).SetProperty(c => c.DueOn, due), cancellationToken);
+        }
+
+        private async Task RateAsync(string reference, PersonInfo person, int rating, CancellationToken cancellationToken)
+        {
+            db.ChangeTracker.Clear();
+            var open = (await work.FindAsync(reference, cancellationToken))!;
+            var change = await work.RateAsync(open, new Actor(person.UserId, WorkflowRoles.Applicant), rating, null, cancellationToken);
+            if (!change.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo rating of {reference} refused: {change.Refusal}");
+            }
         }
 
         private async Task<string> ApplyAsync(string blueprintId, PersonInfo person, Dictionary<string, JsonNode?> overrides, CancellationToken cancellationToken, bool pay = true, (string Agency, string Role)? assistedBy = null)

@@ -175,6 +175,16 @@ namespace Nara.Migrations.Postgres.Migrations
                     b.Property<string>("ProtectedPersonal")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(11)

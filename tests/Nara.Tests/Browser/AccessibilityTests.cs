@@ -70,7 +70,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     [Theory]
     [InlineData("en")]
     [InlineData("ar")]
-    public async Task OpenDataPages_AsVisitorAndPublishingOfficer_Axe_NoViolations(string language)
+    public async Task OpenDataAndPerformancePages_AsVisitorAndPublishingOfficer_Axe_NoViolations(string language)
     {
         var visitor = await fixture.NewPageAsync();
         var officer = await fixture.NewPageAsync();
@@ -86,7 +86,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         await officer.GotoAsync("/publish/datasets");
         var draft = await officer.Locator("main table a").First.GetAttributeAsync("href");
         foreach (var (page, path) in new[] { (visitor, "/dataset"), (visitor, "/dataset?q=health&organization=health"), (visitor, "/dataset/health-facilities"), (visitor, preview!),
-                     (visitor, "/dataset/petitions"), (officer, "/publish/datasets"), (officer, "/publish/datasets/new"), (officer, draft!) })
+                     (visitor, "/dataset/petitions"), (visitor, "/performance"), (visitor, "/petitions/performance"), (officer, "/publish/datasets"), (officer, "/publish/datasets/new"), (officer, draft!) })
         {
             var response = await page.GotoAsync(path);
             Assert.Equal(200, response!.Status);

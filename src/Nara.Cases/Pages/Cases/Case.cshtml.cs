@@ -69,6 +69,18 @@ internal sealed class CaseModel(CaseWork work, CaseView view, Uploads uploads, I
         return await AfterAsync(change, reference, cancellationToken);
     }
 
+    public async Task<IActionResult> OnPostRateAsync(string reference, int? rating, string? ratingComment, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(reference, draftOnly: false, cancellationToken) is { } result)
+        {
+            return result;
+        }
+
+        var roles = new HashSet<string> { WorkflowRoles.Applicant };
+        var change = await Work.RateAsync(Open, CaseRoles.ActorFor(User, Open.Case, roles), rating, ratingComment, cancellationToken);
+        return await AfterAsync(change, reference, cancellationToken);
+    }
+
     private async Task<IActionResult> AfterAsync(CaseChange change, string reference, CancellationToken cancellationToken)
     {
         if (change.Succeeded)

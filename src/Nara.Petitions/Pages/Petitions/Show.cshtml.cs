@@ -62,34 +62,9 @@ internal sealed class ShowModel(NaraDb db, PetitionWork work, SignatureIntake in
         return Page();
     }
 
-    public string Chart(Func<string, string> label)
-    {
-        // A bar per region, longest first; the table beside it carries the same figures for screen readers.
-        var rows = Regions.OrderByDescending(r => r.Value).ToList();
-        var max = Math.Max(1, rows.Count == 0 ? 1 : rows[0].Value);
-        var rtl = CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft;
-        const int width = 600, bar = 22, gap = 8, labelWidth = 180;
-        var height = Math.Max(1, rows.Count) * (bar + gap);
-        var svg = new System.Text.StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-title\" viewBox=\"0 0 {width} {height}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"chart-title\">{System.Net.WebUtility.HtmlEncode(label("Signatures by region"))}</title>");
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var y = i * (bar + gap);
-            var length = (int)Math.Round((width - labelWidth - 70) * (double)rows[i].Value / max);
-            var name = System.Net.WebUtility.HtmlEncode(RegionNames.GetValueOrDefault(rows[i].Key, rows[i].Key));
-            var count = rows[i].Value.ToString("N0", CultureInfo.CurrentCulture);
-            if (rtl)
-            {
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width}\" y=\"{y + 16}\" text-anchor=\"end\" font-size=\"14\">{name}</text><rect x=\"{width - labelWidth - length}\" y=\"{y}\" width=\"{length}\" height=\"{bar}\" fill=\"#1d4f91\"/><text x=\"{width - labelWidth - length - 6}\" y=\"{y + 16}\" text-anchor=\"end\" font-size=\"14\">{count}</text>");
-            }
-            else
-            {
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 16}\" font-size=\"14\">{name}</text><rect x=\"{labelWidth}\" y=\"{y}\" width=\"{length}\" height=\"{bar}\" fill=\"#1d4f91\"/><text x=\"{labelWidth + length + 6}\" y=\"{y + 16}\" font-size=\"14\">{count}</text>");
-            }
-        }
-
-        return svg.Append("</svg>").ToString();
-    }
+    /// <summary>A bar per region, longest first; the table beside it carries the same figures for screen readers.</summary>
+    public string Chart(Func<string, string> label) => Nara.Platform.Pages.BarChart.Svg("chart-title", label("Signatures by region"),
+        [.. Regions.OrderByDescending(r => r.Value).Select(r => new Nara.Platform.Pages.Bar(RegionNames.GetValueOrDefault(r.Key, r.Key), r.Value, r.Value.ToString("N0", CultureInfo.CurrentCulture)))]);
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
