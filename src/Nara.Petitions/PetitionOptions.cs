@@ -32,6 +32,17 @@ public sealed class PetitionOptions
     /// <summary>When not empty, only these email domains may sign.</summary>
     public List<string> AllowedDomains { get; set; } = [];
 
+    /// <summary>
+    /// How a signature is confirmed: "email" (a link sent to an email address) or "sms" (a six-digit code sent to a
+    /// mobile number, for places where people have phones but not email). One per petition per address either way.
+    /// </summary>
+    public string Confirmation { get; set; } = "email";
+
+    /// <summary>Wrong codes allowed before an SMS code stops working (signing again sends a new one).</summary>
+    public int CodeAttempts { get; set; } = 5;
+
+    public bool BySms => Confirmation == "sms";
+
     /// <summary>How long a confirmation link works.</summary>
     public TimeSpan ConfirmationLifetime { get; set; } = TimeSpan.FromDays(7);
 

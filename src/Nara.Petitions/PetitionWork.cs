@@ -185,7 +185,7 @@ internal sealed class PetitionWork(
     }
 
     /// <summary>The agency's response: published on the petition and emailed to every confirmed signer who asked.</summary>
-    public async Task<PetitionResult> RespondAsync(Petition petition, string? response, Actor responder, IReadOnlyList<(string Email, string Culture)> recipients, CancellationToken cancellationToken)
+    public async Task<PetitionResult> RespondAsync(Petition petition, string? response, Actor responder, IReadOnlyList<Recipient> recipients, CancellationToken cancellationToken)
     {
         if (petition.State is not (Petition.Open or Petition.Closed) || petition.ResponseThresholdAt is null)
         {
@@ -213,10 +213,17 @@ internal sealed class PetitionWork(
         petition.Version = Guid.NewGuid();
         var onTime = petition.ResponseDueOn is not { } due || DateOnly.FromDateTime(now.UtcDateTime) <= due;
         await events.PublishAsync(new PetitionResponded(petition.Id, petition.AgencyId, onTime, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(petition.Response)))), responder, cancellationToken: cancellationToken);
-        foreach (var (email, culture) in recipients)
+        foreach (var (address, culture, channel) in recipients)
         {
             using var language = new CultureScope(culture);
-            outbox.Queue(Channel.Email, email, text["The government has responded to \"{0}\"", petition.Title],
+            if (channel == Channel.Sms)
+            {
+                // An SMS cannot carry the response: it says where to read it.
+                outbox.Queue(Channel.Sms, address, "", text["The government has responded to petition {0}, which you signed. Read the response on the petition's page.", petition.Id], culture, "petitions.response");
+                continue;
+            }
+
+            outbox.Queue(Channel.Email, address, text["The government has responded to \"{0}\"", petition.Title],
                 text["The government has responded to the petition \"{0}\", which you signed:", petition.Title] + "\n\n" + petition.Response, culture, "petitions.response");
         }
 

@@ -22,7 +22,13 @@ public sealed record PetitionResponse(long Id, string Title, string Action, stri
     DateTimeOffset? ResponseThresholdAt, DateOnly? ResponseDueOn, DateTimeOffset? DebateThresholdAt, string? Response, DateTimeOffset? RespondedAt,
     string? RejectionReason, string? RejectionDetails);
 
-public sealed record SignatureRequest(string? Name, string? Email, string? Region, bool Declaration, bool Notify, string? SupportKey = null);
+public sealed record SignatureRequest(string? Name, string? Email, string? Region, bool Declaration, bool Notify, string? SupportKey = null, string? Phone = null);
+
+/// <summary>The code a signer by SMS received, with the number it went to.</summary>
+public sealed record SignatureCode(string? Phone, string? Code);
+
+/// <summary>A confirmed signature: the hex hash of its public-log entry (the receipt is at /api/v1/log/receipts/{receipt}).</summary>
+public sealed record SignatureConfirmedResponse(string? Receipt);
 
 public sealed record CreatePetitionRequest(string? Title, string? Action, string? Background, bool Anyway = false);
 
@@ -57,6 +63,9 @@ internal static class PetitionsApi
             .CacheOutput(p => p.Expire(TimeSpan.FromSeconds(2)));
         api.MapPost("/petitions/{id:long}/signatures", SignAsync).WithName("SignPetition")
             .WithSummary("Sign: the signature counts once the email link is confirmed. Always 202 for a valid request, whether or not the address signed before")
+            .DisableAntiforgery().RequireRateLimiting(PetitionsModule.SigningRateLimit);
+        api.MapPost("/petitions/{id:long}/signatures/confirm", ConfirmCodeAsync).WithName("ConfirmSignatureCode")
+            .WithSummary("Confirm a signature made where signatures are confirmed by SMS: the number and the six-digit code. A wrong code, an unknown number and one already counted get the same 409")
             .DisableAntiforgery().RequireRateLimiting(PetitionsModule.SigningRateLimit);
 
         var mine = api.MapGroup("").RequireAuthorization(NaraPolicies.SignedIn);
@@ -229,7 +238,7 @@ internal static class PetitionsApi
             return TypedResults.NotFound();
         }
 
-        var outcome = await intake.SignAsync(petition, new SignRequest(request.Name, request.Email, request.Region, request.Declaration, request.Notify), "api",
+        var outcome = await intake.SignAsync(petition, new SignRequest(request.Name, request.Email, request.Region, request.Declaration, request.Notify, request.Phone), "api",
             http.Connection.RemoteIpAddress, Nara.Platform.Hosting.PublicAddress.Of(http), supporting, cancellationToken);
         if (!outcome.Accepted)
         {
@@ -240,7 +249,22 @@ internal static class PetitionsApi
                 extensions: new Dictionary<string, object?> { ["errors"] = outcome.Errors.Where(e => e.Key.Length > 0).ToDictionary(e => e.Key, e => new[] { e.Value }) });
         }
 
-        return TypedResults.Accepted($"/api/v1/petitions/{id}", new SignatureAccepted("Check your email: the signature counts once you confirm it with the link we sent.", $"/api/v1/petitions/{id}"));
+        return TypedResults.Accepted($"/api/v1/petitions/{id}", new SignatureAccepted(
+            intake.BySms ? "Check your phone: the signature counts once you confirm it with the code we sent." : "Check your email: the signature counts once you confirm it with the link we sent.",
+            $"/api/v1/petitions/{id}"));
+    }
+
+    private static async Task<Results<Ok<SignatureConfirmedResponse>, NotFound, ProblemHttpResult>> ConfirmCodeAsync(long id, SignatureCode request, PetitionWork work, SignatureIntake intake, CancellationToken cancellationToken)
+    {
+        if (!intake.BySms || await work.FindAsync(id, cancellationToken) is not { } petition)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var outcome = await intake.ConfirmCodeAsync(petition, request.Phone, request.Code, cancellationToken);
+        return outcome.Refusal is { } refusal
+            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refusal, type: "https://nara.example/problems/signature-code")
+            : TypedResults.Ok(new SignatureConfirmedResponse(outcome.Receipt is null ? null : Convert.ToHexStringLower(outcome.Receipt)));
     }
 }
 

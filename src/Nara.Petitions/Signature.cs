@@ -23,7 +23,7 @@ internal sealed class Signature
     /// <summary>Name and email, encrypted (Data Protection).</summary>
     public required string ProtectedContact { get; set; }
 
-    /// <summary>The email's domain, lower case, for fraud review and bulk invalidation.</summary>
+    /// <summary>The email's domain, lower case (or, for a mobile number, its first four characters, e.g. "+233"), for fraud review and bulk invalidation.</summary>
     public required string EmailDomain { get; set; }
 
     public required string Region { get; set; }
@@ -38,8 +38,11 @@ internal sealed class Signature
 
     public required string State { get; set; }
 
-    /// <summary>SHA-256 of the confirmation link's key.</summary>
+    /// <summary>SHA-256 of the confirmation link's key (email), or of the petition, address hash and code (SMS).</summary>
     public required byte[] ConfirmKeyHash { get; set; }
+
+    /// <summary>Wrong SMS codes tried against this signature since its code was sent.</summary>
+    public int ConfirmAttempts { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -17,16 +17,19 @@ using Nara.Platform.Storage;
 namespace Nara.Petitions;
 
 /// <summary>What someone signing sends, by any channel (page, API; SMS and USSD later).</summary>
-internal sealed record SignRequest(string? Name, string? Email, string? Region, bool Declaration, bool Notify);
+internal sealed record SignRequest(string? Name, string? Email, string? Region, bool Declaration, bool Notify, string? Phone = null);
 
 /// <summary>Either field errors, or accepted: the same answer whether or not the address signed before.</summary>
 internal sealed record SignOutcome(IReadOnlyDictionary<string, string> Errors)
 {
     public bool Accepted => Errors.Count == 0;
 
-    /// <summary>The new signature's confirmation key (it goes only into the email; the demo seeder confirms with it).</summary>
+    /// <summary>The new signature's confirmation key (it goes only into the email; the demo seeder confirms with it), or its SMS code.</summary>
     internal string? ConfirmKey { get; init; }
 }
+
+/// <summary>A signer to tell when the government responds.</summary>
+internal sealed record Recipient(string Address, string Culture, Channel Channel);
 
 internal sealed record ConfirmOutcome(string? Refusal, Petition? Petition, byte[]? Receipt);
 
@@ -48,6 +51,9 @@ internal sealed class SignatureIntake(
 {
     private readonly IDataProtector protector = protection.CreateProtector("Nara.Petitions.Contact.v1");
 
+    /// <summary>Whether signatures here are confirmed by an SMS code rather than an email link.</summary>
+    public bool BySms => options.Value.BySms;
+
     public async Task<SignOutcome> SignAsync(Petition petition, SignRequest request, string channel, IPAddress? from, string baseUrl, bool throughSupportLink, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string>();
@@ -67,13 +73,14 @@ internal sealed class SignatureIntake(
             errors["name"] = "Use 200 characters or fewer.";
         }
 
-        var email = Normalize(request.Email, options.Value.PlusTags == "strip");
-        var domain = email?[(email.IndexOf('@', StringComparison.Ordinal) + 1)..];
+        var bySms = options.Value.BySms;
+        var email = bySms ? NormalizePhone(request.Phone) : Normalize(request.Email, options.Value.PlusTags == "strip");
+        var domain = bySms ? email?[..4] : email?[(email.IndexOf('@', StringComparison.Ordinal) + 1)..];
         if (email is null)
         {
-            errors["email"] = "Enter an email address like name@example.org.";
+            errors[bySms ? "phone" : "email"] = bySms ? "Enter a mobile number with its country code, like +233 20 123 4567." : "Enter an email address like name@example.org.";
         }
-        else if (!Allowed(domain!))
+        else if (!bySms && !Allowed(domain!))
         {
             errors["email"] = "This email address cannot be used to sign. Use another one.";
         }
@@ -93,21 +100,21 @@ internal sealed class SignatureIntake(
             return new SignOutcome(errors);
         }
 
-        var emailHash = hasher.Hash("petition-email", email!);
+        var emailHash = hasher.Hash(bySms ? "petition-phone" : "petition-email", email!);
         var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
-        var key = WebEncoders(RandomNumberGenerator.GetBytes(18));
+        var key = bySms ? RandomNumberGenerator.GetInt32(1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture) : WebEncoders(RandomNumberGenerator.GetBytes(18));
         var row = new Signature
         {
             PetitionId = petition.Id,
             EmailHash = emailHash,
-            ProtectedContact = protector.Protect(JsonSerializer.Serialize(new Contact(name!, email!, culture))),
+            ProtectedContact = protector.Protect(JsonSerializer.Serialize(new Contact(name!, email!, culture, bySms))),
             EmailDomain = domain!,
             Region = request.Region!,
             Notify = request.Notify,
             Network = Network(from),
             Channel = channel,
             State = Signature.Pending,
-            ConfirmKeyHash = SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(key)),
+            ConfirmKeyHash = bySms ? CodeHash(petition.Id, emailHash, key) : SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(key)),
             CreatedAt = clock.GetUtcNow(),
         };
 
@@ -115,13 +122,18 @@ internal sealed class SignatureIntake(
         // unconfirmed), or, when the address's signature counts already, a note to its owner. The asker learns nothing new.
         var again = text["You have already signed \"{0}\"", petition.Title].Value;
         var counted = text["Someone (perhaps you) tried to sign the petition \"{0}\" again with this address. You have already signed it; it counts once.", petition.Title].Value;
-        var pending = new PendingSignature(
-            row,
-            outbox.Prepare(Channel.Email, email!, text["Confirm your signature on \"{0}\"", petition.Title],
-                text["Please confirm your signature on the petition \"{0}\" by opening this link: {1}", petition.Title, $"{baseUrl}/petitions/confirm/{key}"]
-                    + "\n\n" + text["If you did not sign, ignore this email: nothing is counted without confirmation."],
-                culture, "petitions.confirm"),
-            () => outbox.Prepare(Channel.Email, email!, again, counted, culture, "petitions.already-signed"));
+        var pending = bySms
+            ? new PendingSignature(
+                row,
+                outbox.Prepare(Channel.Sms, email!, "", text["Your code to confirm your signature on \"{0}\": {1}. If you did not sign, ignore this message.", Clip(petition.Title), key], culture, "petitions.confirm-code"),
+                () => outbox.Prepare(Channel.Sms, email!, "", text["You have already signed \"{0}\" with this number; it counts once.", Clip(petition.Title)], culture, "petitions.already-signed"))
+            : new PendingSignature(
+                row,
+                outbox.Prepare(Channel.Email, email!, text["Confirm your signature on \"{0}\"", petition.Title],
+                    text["Please confirm your signature on the petition \"{0}\" by opening this link: {1}", petition.Title, $"{baseUrl}/petitions/confirm/{key}"]
+                        + "\n\n" + text["If you did not sign, ignore this email: nothing is counted without confirmation."],
+                    culture, "petitions.confirm"),
+                () => outbox.Prepare(Channel.Email, email!, again, counted, culture, "petitions.already-signed"));
         var stored = await writer.StoreAsync(pending, cancellationToken);
         return new SignOutcome(errors) { ConfirmKey = stored ? key : null };
     }
@@ -135,6 +147,43 @@ internal sealed class SignatureIntake(
             return new ConfirmOutcome("This link does not work. Check that you copied all of it.", null, null);
         }
 
+        return await ConfirmAsync(signature, petition, "This link has expired. Sign again to get a new one.", cancellationToken);
+    }
+
+    /// <summary>
+    /// Confirms a signature made by SMS with the code sent to the number. A wrong code, an unknown number and a number
+    /// whose signature already counts get the same answer; after <see cref="PetitionOptions.CodeAttempts"/> wrong codes
+    /// the code stops working (signing again sends a new one), so six digits cannot be guessed.
+    /// </summary>
+    public async Task<ConfirmOutcome> ConfirmCodeAsync(Petition petition, string? phone, string? code, CancellationToken cancellationToken)
+    {
+        const string wrong = "That code is not right. Check the number and the code, or sign again to get a new code.";
+        var number = NormalizePhone(phone);
+        code = code?.Trim().Replace(" ", "", StringComparison.Ordinal);
+        if (number is null || code is not { Length: 6 } || !code.All(char.IsAsciiDigit))
+        {
+            return new ConfirmOutcome(wrong, petition, null);
+        }
+
+        var contact = hasher.Hash("petition-phone", number);
+        var signature = await db.Set<Signature>().FirstOrDefaultAsync(s => s.PetitionId == petition.Id && s.EmailHash == contact, cancellationToken);
+        if (signature is null || signature.State != Signature.Pending)
+        {
+            return new ConfirmOutcome(wrong, petition, null);
+        }
+
+        if (signature.ConfirmAttempts >= options.Value.CodeAttempts || !CryptographicOperations.FixedTimeEquals(signature.ConfirmKeyHash, CodeHash(petition.Id, contact, code)))
+        {
+            // Counted with a conditional update, so parallel guesses cannot slip past the limit.
+            await db.Set<Signature>().Where(s => s.Id == signature.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.ConfirmAttempts, s => s.ConfirmAttempts + 1), cancellationToken);
+            return new ConfirmOutcome(wrong, petition, null);
+        }
+
+        return await ConfirmAsync(signature, petition, "This code has expired. Sign again to get a new one.", cancellationToken);
+    }
+
+    private async Task<ConfirmOutcome> ConfirmAsync(Signature signature, Petition petition, string expired, CancellationToken cancellationToken)
+    {
         if (signature.State == Signature.Confirmed)
         {
             return new ConfirmOutcome(null, petition, signature.LogLeaf);
@@ -147,7 +196,7 @@ internal sealed class SignatureIntake(
 
         if (clock.GetUtcNow() - signature.CreatedAt > options.Value.ConfirmationLifetime)
         {
-            return new ConfirmOutcome("This link has expired. Sign again to get a new one.", petition, null);
+            return new ConfirmOutcome(expired, petition, null);
         }
 
         if (petition.State is not (Petition.Open or Petition.GatheringSupport) || petition.ClosesAt <= clock.GetUtcNow())
@@ -187,13 +236,13 @@ internal sealed class SignatureIntake(
         return signature is null ? (null, null) : (signature, await db.Set<Petition>().FirstOrDefaultAsync(p => p.Id == signature.PetitionId, cancellationToken));
     }
 
-    /// <summary>Name, address and language of confirmed signers who asked to hear about the petition.</summary>
-    public async Task<IReadOnlyList<(string Email, string Culture)>> NotifyListAsync(long petitionId, CancellationToken cancellationToken)
+    /// <summary>Address (email, or mobile number for SMS), language and channel of confirmed signers who asked to hear about the petition.</summary>
+    public async Task<IReadOnlyList<Recipient>> NotifyListAsync(long petitionId, CancellationToken cancellationToken)
     {
         var rows = await db.Set<Signature>().AsNoTracking()
             .Where(s => s.PetitionId == petitionId && s.State == Signature.Confirmed && s.Notify)
             .Select(s => s.ProtectedContact).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => JsonSerializer.Deserialize<Contact>(protector.Unprotect(r))!).Select(c => (c.Email, c.Culture))];
+        return [.. rows.Select(r => JsonSerializer.Deserialize<Contact>(protector.Unprotect(r))!).Select(c => new Recipient(c.Email, c.Culture, c.Sms ? Channel.Sms : Channel.Email))];
     }
 
     /// <summary>Lower case, trimmed, and (when configured) without a "+tag": the form the uniqueness rule compares.</summary>
@@ -214,6 +263,24 @@ internal sealed class SignatureIntake(
 
         return $"{user}@{parsed.Host}";
     }
+
+    /// <summary>A mobile number in international form (E.164): "+", the country code and the number, spaces and dashes removed.</summary>
+    public static string? NormalizePhone(string? phone)
+    {
+        var value = phone is null ? "" : new string([.. phone.Where(c => c is not (' ' or '-' or '.' or '(' or ')'))]);
+        if (value.StartsWith("00", StringComparison.Ordinal))
+        {
+            value = "+" + value[2..];
+        }
+
+        return value.Length is >= 9 and <= 16 && value[0] == '+' && value[1] != '0' && value[1..].All(char.IsAsciiDigit) ? value : null;
+    }
+
+    private static byte[] CodeHash(long petitionId, string contactHash, string code) =>
+        SHA256.HashData(System.Text.Encoding.ASCII.GetBytes($"sms:{petitionId}:{contactHash}:{code}"));
+
+    // An SMS is short: a long title is cut.
+    private static string Clip(string title) => title.Length > 60 ? title[..57] + "…" : title;
 
     private bool Allowed(string domain)
     {
@@ -248,5 +315,6 @@ internal sealed class SignatureIntake(
 
     private static string WebEncoders(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private sealed record Contact(string Name, string Email, string Culture);
+    /// <summary>What the signer gave; <paramref name="Email"/> holds the mobile number when <paramref name="Sms"/>.</summary>
+    private sealed record Contact(string Name, string Email, string Culture, bool Sms = false);
 }

@@ -159,6 +159,7 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, ILogg
             {
                 // Signed before but never confirmed (the link may have expired): a fresh link replaces the old one.
                 existing.ConfirmKeyHash = pending.Row.ConfirmKeyHash;
+                existing.ConfirmAttempts = 0;
                 existing.CreatedAt = pending.Row.CreatedAt;
                 db.Outbox.Add(pending.Confirmation);
                 outcomes.Add((pending, true));

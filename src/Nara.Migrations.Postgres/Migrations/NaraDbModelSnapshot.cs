@@ -955,6 +955,9 @@ namespace Nara.Migrations.Postgres.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<int>("ConfirmAttempts")
+                        .HasColumnType("integer");
+
                     b.Property<byte[]>("ConfirmKeyHash")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -938,6 +938,9 @@ namespace Nara.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ConfirmAttempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("ConfirmKeyHash")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -40,18 +40,18 @@ internal sealed class ShowModel(NaraDb db, PetitionWork work, SignatureIntake in
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostSignAsync(long id, string? name, string? email, string? region, bool declaration, bool notify, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSignAsync(long id, string? name, string? email, string? phone, string? region, bool declaration, bool notify, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        var outcome = await intake.SignAsync(Petition, new SignRequest(name, email, region, declaration, notify), "web",
+        var outcome = await intake.SignAsync(Petition, new SignRequest(name, email, region, declaration, notify, phone), "web",
             HttpContext.Connection.RemoteIpAddress, Nara.Platform.Hosting.PublicAddress.Of(HttpContext), ThroughSupportLink, cancellationToken);
         if (outcome.Accepted)
         {
-            return Redirect($"/petitions/{id}/check-email");
+            return Redirect(options.Value.BySms ? $"/petitions/{id}/check-phone" : $"/petitions/{id}/check-email");
         }
 
         foreach (var (field, message) in outcome.Errors)
