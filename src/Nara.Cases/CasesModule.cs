@@ -18,6 +18,7 @@ public static class CasesModule
         services.AddModelPart(typeof(CasesModule).Assembly);
         services.AddSingleton<BlueprintCatalog>();
         services.AddOpenDataFeed(CaseDatasets.Feed);
+        services.AddOpenDataFeed(CaseDatasets.Grievances);
         services.TryAddSingleton<Jurisdiction>();
         services.AddHostedService<BlueprintInstaller>();
         services.AddSingleton<FileStore>();

@@ -121,6 +121,25 @@ public static class CasesDemo
                 await BackdateAsync(birth, submittedDaysAgo: 45 - (4 * i), decidedAfterDays: 3 + (i * 2), cancellationToken);
                 await RateAsync(birth, person, ratings[(i + 3) % ratings.Length], cancellationToken);
             }
+
+            string[] problems = ["road", "street-light", "waste", "drain", "road", "water"];
+            for (var i = 0; i < problems.Length; i++)
+            {
+                var person = people[i % people.Length];
+                var report = await ApplyAsync("grievance", person, new() { ["category"] = problems[i], ["region"] = i % 2 == 0 ? "capital" : "north", ["location"] = "Market Street, opposite the clinic" }, cancellationToken);
+                await ActAsync(report, "capital-city", StaffRoles.Officer, cancellationToken, "accept", "mark-fixed");
+                await BackdateAsync(report, submittedDaysAgo: 30 - (3 * i), decidedAfterDays: 2 + i, cancellationToken);
+                await RateAsync(report, person, ratings[i], cancellationToken);
+            }
+
+            for (var i = 0; i < 5; i++)
+            {
+                var person = people[i % people.Length];
+                var request = await ApplyAsync("information-request", person, new() { ["request"] = "The 2025 budget of each regional hospital, by line." }, cancellationToken);
+                await ActAsync(request, "health", StaffRoles.Officer, cancellationToken, "accept", "answer");
+                await BackdateAsync(request, submittedDaysAgo: 50 - (5 * i), decidedAfterDays: 10 + (3 * i), cancellationToken);
+                await RateAsync(request, person, ratings[(i + 5) % ratings.Length], cancellationToken);
+            }
         }
 
         private async Task BackdateAsync(string reference, int submittedDaysAgo, int decidedAfterDays, CancellationToken cancellationToken)

@@ -85,7 +85,7 @@ public sealed class CasesApiTests : JourneyTest
         var package = await client.GetStringAsync("/api/v1/blueprints/customs-import/1.0.0/package");
 
         Assert.Equal("https://json-schema.org/draft/2020-12/schema", schema.GetProperty("$schema").GetString());
-        Assert.Equal(7, list.GetArrayLength());
+        Assert.Equal(9, list.GetArrayLength());
         Assert.NotNull(page.Document.QuerySelector("a[href='/api/v1/blueprints/customs-import/1.0.0/package']"));
         var (ok, message) = await Nara.Cases.BlueprintSharing.ImportAsync(app.Services, package, null, default);
         Assert.True(ok, message);

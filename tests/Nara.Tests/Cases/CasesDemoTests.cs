@@ -17,15 +17,16 @@ public sealed class CasesDemoTests : AppTest
         var certificates = await app.WithScopeAsync(sp => sp.GetRequiredService<Nara.Platform.Storage.NaraDb>().Set<Nara.Cases.Certificates.Certificate>().CountAsync());
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
-        Assert.Equal(7, cases.Select(c => c.BlueprintId).Distinct().Count());
+        Assert.Equal(9, cases.Select(c => c.BlueprintId).Distinct().Count());
         Assert.True(cases.Select(c => c.State).Distinct().Count() >= 8, string.Join(", ", cases.Select(c => c.State)));
         Assert.Contains(cases, c => c.State == "draft");
         Assert.Contains(cases, c => c.State == "awaiting-payment");
         Assert.Contains(cases, c => c.AssistedBy is not null);
         Assert.Contains(cases, c => c.StateDueOn < today && c.ClosedAt is null);
         Assert.True(certificates >= 3);
-        // Twelve cases in flight, and sixteen decided and rated in the past (residence certificates and birth registrations).
-        Assert.Equal(28, cases.Count);
-        Assert.Equal(16, cases.Count(c => c.Rating is not null));
+        // Twelve cases in flight, and 27 decided and rated in the past (residence certificates, birth registrations,
+        // problems fixed and information requests answered).
+        Assert.Equal(39, cases.Count);
+        Assert.Equal(27, cases.Count(c => c.Rating is not null));
     }
 }
