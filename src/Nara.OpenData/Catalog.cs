@@ -16,7 +16,7 @@ internal sealed record CatalogEntry(Dataset Dataset, AgencyInfo? Publisher, IRea
 /// <summary>Every published dataset, in name order, with lookups by id and name.</summary>
 internal sealed class CatalogSnapshot(IReadOnlyList<CatalogEntry> entries, IReadOnlyList<AgencyInfo> agencies, (int, DateTimeOffset) stamp, DateTimeOffset builtAt)
 {
-    private readonly Dictionary<string, CatalogEntry> byKey = entries.SelectMany(e => new[] { (e.Id, e), (e.Dataset.Name, e) }).ToDictionary(p => p.Item1, p => p.e, StringComparer.Ordinal);
+    private readonly Dictionary<string, CatalogEntry> byKey = Index(entries);
 
     public IReadOnlyList<CatalogEntry> Entries => entries;
 
@@ -25,6 +25,23 @@ internal sealed class CatalogSnapshot(IReadOnlyList<CatalogEntry> entries, IRead
     public (int Count, DateTimeOffset Modified) Stamp => stamp;
 
     public DateTimeOffset BuiltAt => builtAt;
+
+    // Ids first: a name can never take an id's place (names shaped like ids are refused, and one here would be ignored).
+    private static Dictionary<string, CatalogEntry> Index(IReadOnlyList<CatalogEntry> entries)
+    {
+        var index = new Dictionary<string, CatalogEntry>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            index.TryAdd(entry.Id, entry);
+        }
+
+        foreach (var entry in entries)
+        {
+            index.TryAdd(entry.Dataset.Name, entry);
+        }
+
+        return index;
+    }
 
     public CatalogEntry? Find(string? idOrName) => idOrName is not null && byKey.TryGetValue(idOrName.Trim(), out var entry) ? entry : null;
 

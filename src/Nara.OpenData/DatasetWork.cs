@@ -37,7 +37,8 @@ internal sealed partial class DatasetWork(NaraDb db, EventPublisher events, Time
             problems.Add(("Title", new("Enter a title of up to 200 characters.")));
         }
 
-        if (!NamePattern().IsMatch(name))
+        // A name shaped like an id would make "package_show?id=…" ambiguous.
+        if (!NamePattern().IsMatch(name) || Guid.TryParse(name, out _))
         {
             problems.Add(("Name", new("The web name can have 2 to 100 lowercase letters, digits, \"-\" and \"_\".")));
         }
@@ -107,7 +108,17 @@ internal sealed partial class DatasetWork(NaraDb db, EventPublisher events, Time
             Tags = [.. tags.Select(t => new DatasetTag { Name = t })],
         };
         db.Add(dataset);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another dataset took the name between the check and the save.
+            db.ChangeTracker.Clear();
+            return (null, WorkResult.Fail("Name", "Another dataset already has the web name \"{0}\". Choose another.", name));
+        }
+
         return (dataset, WorkResult.Done);
     }
 
@@ -140,10 +151,10 @@ internal sealed partial class DatasetWork(NaraDb db, EventPublisher events, Time
             Id = Guid.CreateVersion7(now),
             DatasetId = dataset.Id,
             Position = dataset.Resources.Count,
-            Name = string.IsNullOrWhiteSpace(label) ? Path.GetFileNameWithoutExtension(fileName)! : label.Trim()[..Math.Min(label.Trim().Length, 200)],
+            Name = Clip(string.IsNullOrWhiteSpace(label) ? Path.GetFileNameWithoutExtension(fileName) : label, 200) is { Length: > 0 } named ? named : "Data",
             Description = description?.Trim() is { Length: <= 2000 } text ? text : "",
             Format = format,
-            FileName = Path.GetFileName(fileName)![..Math.Min(Path.GetFileName(fileName)!.Length, 200)],
+            FileName = Clip(Path.GetFileName(fileName), 200),
             Size = content.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             Rows = checkedFile.Rows,
@@ -177,17 +188,30 @@ internal sealed partial class DatasetWork(NaraDb db, EventPublisher events, Time
         }
 
         var now = clock.GetUtcNow();
+        // Claimed with a conditional update in the transaction that logs it: of two people publishing at once, one
+        // publishes and logs; the other finds it done.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.Set<Dataset>().Where(d => d.Id == dataset.Id && d.State == Dataset.Draft)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.State, Dataset.Published).SetProperty(d => d.PublishedAt, now).SetProperty(d => d.ModifiedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            return WorkResult.Done;
+        }
+
         dataset.State = Dataset.Published;
         dataset.PublishedAt = now;
         dataset.ModifiedAt = now;
         await PublishedAsync(dataset, actor, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return WorkResult.Done;
     }
 
     public Task PublishedAsync(Dataset dataset, Actor actor, CancellationToken cancellationToken) =>
         events.PublishAsync(new DatasetPublished(dataset.Id, dataset.Name, dataset.Title, dataset.AgencyId, dataset.LicenseId,
             [.. dataset.Resources.OrderBy(r => r.Position).Select(r => new PublishedFile(r.Name, r.Format, r.Sha256))]), actor, cancellationToken: cancellationToken);
+
+    private static string Clip(string? text, int length) => (text ?? "").Trim() is var t && t.Length > length ? t[..length] : (text ?? "").Trim();
 
     public static List<string> TagsOf(string? text) =>
         [.. (text ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => t.ToLowerInvariant()).Distinct()];

@@ -23,9 +23,10 @@ internal static partial class PackageSearch
 
     public static SearchResult Search(CatalogSnapshot catalog, string? q, string? fq, string? sort, int rows, int start, IReadOnlyList<string> facetFields, int facetLimit, DateTimeOffset now)
     {
-        var clauses = Parse(q, textAllowed: true, now).Concat(Parse(fq, textAllowed: true, now)).ToList();
-        var words = clauses.Where(c => c.Field == "text" && !c.Exclude).SelectMany(c => c.Values).ToList();
-        var matches = catalog.Entries.Where(e => clauses.All(c => c.Matches(e) != c.Exclude)).ToList();
+        // Every group must hold; within a group (clauses joined by OR) one clause is enough.
+        var groups = Parse(q, now).Concat(Parse(fq, now)).ToList();
+        var words = groups.SelectMany(g => g).Where(c => c.Field == "text" && !c.Exclude).SelectMany(c => c.Values).ToList();
+        var matches = catalog.Entries.Where(e => groups.All(g => g.Any(c => c.Matches(e) != c.Exclude))).ToList();
         foreach (var field in facetFields.Where(f => !FacetFields.Contains(f)))
         {
             throw new SearchQueryException($"Cannot facet on \"{field}\". Facet fields: {string.Join(", ", FacetFields)}.");
@@ -91,13 +92,16 @@ internal static partial class PackageSearch
 
     private static bool Contains(string text, string word) => text.Contains(word, StringComparison.OrdinalIgnoreCase);
 
-    private sealed record Clause(string Field, bool Exclude, IReadOnlyList<string> Values, DateTimeOffset? From, DateTimeOffset? To)
+    /// <summary>One <c>field:value</c> test. <paramref name="AnyOf"/>: values from <c>(a OR b)</c>, one of which must match.</summary>
+    private sealed record Clause(string Field, bool Exclude, IReadOnlyList<string> Values, DateTimeOffset? From, DateTimeOffset? To, bool AnyOf = false)
     {
         public bool Matches(CatalogEntry e) => Field switch
         {
             "metadata_modified" => InRange(e.Dataset.ModifiedAt),
             "metadata_created" => InRange(e.Dataset.CreatedAt),
-            "text" => Values.All(w => w == "*" || e.SearchText.Contains(w, StringComparison.Ordinal)),
+            "text" => AnyOf
+                ? Values.Any(w => w == "*" || e.SearchText.Contains(w, StringComparison.Ordinal))
+                : Values.All(w => w == "*" || e.SearchText.Contains(w, StringComparison.Ordinal)),
             "title" => Values.Any(v => Contains(e.Dataset.Title, v)),
             _ => ValuesOf(e, Field).Any(v => Values.Any(w => Equal(v, w))),
         };
@@ -110,15 +114,30 @@ internal static partial class PackageSearch
         private bool InRange(DateTimeOffset at) => (From is null || at >= From) && (To is null || at <= To);
     }
 
-    private static List<Clause> Parse(string? text, bool textAllowed, DateTimeOffset now)
+    private static List<List<Clause>> Parse(string? text, DateTimeOffset now)
     {
-        var clauses = new List<Clause>();
+        var groups = new List<List<Clause>>();
         if (string.IsNullOrWhiteSpace(text) || text.Trim() == "*:*")
         {
-            return clauses;
+            return groups;
         }
 
         var position = 0;
+        var or = false;
+        void Add(Clause clause)
+        {
+            if (or && groups.Count > 0)
+            {
+                groups[^1].Add(clause);
+            }
+            else
+            {
+                groups.Add([clause]);
+            }
+
+            or = false;
+        }
+
         foreach (Match m in ClausePattern().Matches(text))
         {
             if (m.Index != position || !m.Success)
@@ -129,6 +148,12 @@ internal static partial class PackageSearch
             position = m.Index + m.Length;
             if (m.Groups["and"].Success)
             {
+                continue;
+            }
+
+            if (m.Groups["or"].Success)
+            {
+                or = true;
                 continue;
             }
 
@@ -146,7 +171,7 @@ internal static partial class PackageSearch
                     throw new SearchQueryException($"Ranges work on metadata_modified and metadata_created, not on \"{field}\".");
                 }
 
-                clauses.Add(new(field, exclude, [], Date(m.Groups["from"].Value, now), Date(m.Groups["to"].Value, now)));
+                Add(new(field, exclude, [], Date(m.Groups["from"].Value, now), Date(m.Groups["to"].Value, now)));
                 continue;
             }
 
@@ -159,15 +184,15 @@ internal static partial class PackageSearch
             }
 
             // Words are looked for in each dataset's lowercase search text.
-            clauses.Add(new(field, exclude, field == "text" ? [.. values.Select(v => v.ToLowerInvariant())] : values, null, null));
+            Add(new(field, exclude, field == "text" ? [.. values.Select(v => v.ToLowerInvariant())] : values, null, null, m.Groups["any"].Success));
         }
 
-        if (position != text.Length || (!textAllowed && clauses.Any(c => c.Field == "text")))
+        if (position != text.Length)
         {
             throw new SearchQueryException($"Cannot read the query at character {position + 1}: \"{text[position..Math.Min(text.Length, position + 30)]}\".");
         }
 
-        return clauses;
+        return groups;
     }
 
     private static DateTimeOffset? Date(string value, DateTimeOffset now)
@@ -189,14 +214,21 @@ internal static partial class PackageSearch
             if (math.Groups["n"].Success)
             {
                 var n = int.Parse(math.Groups["n"].Value, CultureInfo.InvariantCulture) * (math.Groups["op"].Value == "-" ? -1 : 1);
-                at = math.Groups["unit"].Value.TrimEnd('S') switch
+                try
                 {
-                    "YEAR" => at.AddYears(n),
-                    "MONTH" => at.AddMonths(n),
-                    "DAY" => at.AddDays(n),
-                    "HOUR" => at.AddHours(n),
-                    _ => at.AddMinutes(n),
-                };
+                    at = math.Groups["unit"].Value.TrimEnd('S') switch
+                    {
+                        "YEAR" => at.AddYears(n),
+                        "MONTH" => at.AddMonths(n),
+                        "DAY" => at.AddDays(n),
+                        "HOUR" => at.AddHours(n),
+                        _ => at.AddMinutes(n),
+                    };
+                }
+                catch (ArgumentOutOfRangeException)
+                {
+                    throw new SearchQueryException($"\"{value}\" is outside the calendar.");
+                }
             }
 
             return at;
@@ -207,7 +239,7 @@ internal static partial class PackageSearch
             : throw new SearchQueryException($"\"{value}\" is not a date: write it as 2026-01-31T00:00:00Z, NOW or NOW-7DAYS.");
     }
 
-    [GeneratedRegex("""\G\s*(?:(?<and>AND|&&)(?=\s)|(?<sign>[+-])?(?:(?<field>[a-z_]+):)?(?:"(?<phrase>[^"]*)"|\((?<any>[^()]*)\)|[\[{](?<range>(?<from>\S+) TO (?<to>\S+?))[\]}]|(?<word>[^\s"()\[\]{}:]+)))\s*""")]
+    [GeneratedRegex("""\G\s*(?:(?<and>AND|&&)(?=\s)|(?<or>OR|\|\|)(?=\s)|(?<sign>[+-])?(?:(?<field>[a-z_]+):)?(?:"(?<phrase>[^"]*)"|\((?<any>[^()]*)\)|[\[{](?<range>(?<from>\S+) TO (?<to>\S+?))[\]}]|(?<word>[^\s"()\[\]{}:]+)))\s*""")]
     private static partial Regex ClausePattern();
 
     [GeneratedRegex("^NOW(?<round>/DAY)?(?:(?<op>[+-])(?<n>\\d{1,4})(?<unit>YEARS?|MONTHS?|DAYS?|HOURS?|MINUTES?))?$")]

@@ -22,7 +22,7 @@ internal sealed record Preview(IReadOnlyList<string> Columns, IReadOnlyList<IRea
 internal static class ResourceFiles
 {
     public const int MaxBytes = 10 * 1024 * 1024;
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
 
     public static string? FormatOf(string fileName) => Path.GetExtension(fileName).ToUpperInvariant() switch
     {
@@ -36,7 +36,8 @@ internal static class ResourceFiles
         string text;
         try
         {
-            text = StrictUtf8.GetString(content);
+            // A byte-order mark (spreadsheets write one) is not part of the first column's name.
+            text = StrictUtf8.GetString(content.AsSpan().StartsWith(StrictUtf8.Preamble) ? content.AsSpan(StrictUtf8.Preamble.Length) : content);
         }
         catch (DecoderFallbackException bad)
         {
@@ -49,7 +50,7 @@ internal static class ResourceFiles
 
     public static Preview Read(byte[] content, int maxRows)
     {
-        using var reader = new StringReader(Encoding.UTF8.GetString(content));
+        using var reader = new StringReader(Encoding.UTF8.GetString(content).TrimStart('\uFEFF'));
         using var parser = new CsvParser(reader, Configuration());
         var columns = parser.Read() ? parser.Record ?? [] : [];
         var rows = new List<IReadOnlyList<string>>();

@@ -23,7 +23,7 @@ internal sealed class Signature
     /// <summary>Name and email, encrypted (Data Protection).</summary>
     public required string ProtectedContact { get; set; }
 
-    /// <summary>The email's domain, lower case (or, for a mobile number, its first four characters, e.g. "+233"), for fraud review and bulk invalidation.</summary>
+    /// <summary>The email's domain, lower case (or, for a mobile number, its first seven characters: country code and operator prefix, e.g. "+233205"), for fraud review and bulk invalidation.</summary>
     public required string EmailDomain { get; set; }
 
     public required string Region { get; set; }

@@ -75,7 +75,8 @@ internal sealed class SignatureIntake(
 
         var bySms = options.Value.BySms;
         var email = bySms ? NormalizePhone(request.Phone) : Normalize(request.Email, options.Value.PlusTags == "strip");
-        var domain = bySms ? email?[..4] : email?[(email.IndexOf('@', StringComparison.Ordinal) + 1)..];
+        // For a mobile number, the country code and operator prefix stand where an email's domain would (fraud review).
+        var domain = bySms ? email?[..Math.Min(7, email.Length)] : email?[(email.IndexOf('@', StringComparison.Ordinal) + 1)..];
         if (email is null)
         {
             errors[bySms ? "phone" : "email"] = bySms ? "Enter a mobile number with its country code, like +233 20 123 4567." : "Enter an email address like name@example.org.";
@@ -172,10 +173,13 @@ internal sealed class SignatureIntake(
             return new ConfirmOutcome(wrong, petition, null);
         }
 
-        if (signature.ConfirmAttempts >= options.Value.CodeAttempts || !CryptographicOperations.FixedTimeEquals(signature.ConfirmKeyHash, CodeHash(petition.Id, contact, code)))
+        // Each try uses up an attempt before the code is compared, in one conditional update: parallel guesses cannot
+        // slip past the limit.
+        var limit = options.Value.CodeAttempts;
+        var allowed = await db.Set<Signature>().Where(s => s.Id == signature.Id && s.State == Signature.Pending && s.ConfirmAttempts < limit)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ConfirmAttempts, s => s.ConfirmAttempts + 1), cancellationToken);
+        if (allowed == 0 || !CryptographicOperations.FixedTimeEquals(signature.ConfirmKeyHash, CodeHash(petition.Id, contact, code)))
         {
-            // Counted with a conditional update, so parallel guesses cannot slip past the limit.
-            await db.Set<Signature>().Where(s => s.Id == signature.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.ConfirmAttempts, s => s.ConfirmAttempts + 1), cancellationToken);
             return new ConfirmOutcome(wrong, petition, null);
         }
 

@@ -65,6 +65,11 @@ internal static class CkanApi
             await WriteAsync(http, 400, help, false, new { __type = "Bad request", message = "Bad request - JSON Error: the request body is not a JSON object" });
             return;
         }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            await WriteAsync(http, 400, help, false, new { __type = "Bad request", message = "Bad request - the request body could not be read" });
+            return;
+        }
 
         var snapshot = await catalog.GetAsync(db, directory, http.RequestAborted);
         try
@@ -267,7 +272,9 @@ internal static class CkanApi
             return fallback;
         }
 
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new ValidationException(name, "Invalid integer");
+        // Only facet.limit may be negative (CKAN reads -1 as "no limit").
+        var style = name == "facet.limit" ? NumberStyles.AllowLeadingSign : NumberStyles.None;
+        return int.TryParse(text, style, CultureInfo.InvariantCulture, out var value) ? value : throw new ValidationException(name, "Invalid integer");
     }
 
     private static bool Bool(Call call, string name) =>

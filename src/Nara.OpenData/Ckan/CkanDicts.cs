@@ -74,8 +74,9 @@ internal static class CkanDicts
         ["mimetype"] = Vocabularies.MediaType(r.Format),
         ["url"] = DownloadUrl(e, r, site),
         ["url_type"] = r.FeedPath is null ? "upload" : null,
-        ["size"] = r.Size,
-        ["hash"] = $"sha256:{r.Sha256}",
+        // A derived file is made afresh when asked: its size and hash at the last refresh would not hold, so none is claimed.
+        ["size"] = r.FeedPath is null ? r.Size : null,
+        ["hash"] = r.FeedPath is null ? $"sha256:{r.Sha256}" : "",
         ["position"] = r.Position,
         ["state"] = "active",
         ["created"] = Time(r.CreatedAt),

@@ -153,6 +153,7 @@ internal static class DcatApi
             var distribution = Term.Iri($"{site}/dataset/{d.Name}/resource/{resource.Id:D}");
             var download = Term.Iri(CkanDicts.DownloadUrl(entry, resource, site));
             var checksum = Term.Blank($"checksum-{resource.Id:N}");
+            var uploaded = resource.FeedPath is null;
             graph.Add(node, "dcat:distribution", distribution)
                 .Add(distribution, "rdf:type", Term.Iri(Prefixes["dcat"] + "Distribution"))
                 .Add(distribution, "dct:title", resource.Name)
@@ -162,12 +163,16 @@ internal static class DcatApi
                 .Add(distribution, "dct:format", Term.Iri(Vocabularies.FormatUri(resource.Format)))
                 .Add(distribution, "dcat:mediaType", Term.Iri($"http://www.iana.org/assignments/media-types/{Vocabularies.MediaType(resource.Format)}"))
                 .Add(distribution, "dct:license", licence)
-                .Add(distribution, "dcat:byteSize", Term.Integer(resource.Size))
-                .Add(distribution, "dct:modified", Term.DateTime(resource.ModifiedAt))
-                .Add(distribution, "spdx:checksum", checksum)
-                .Add(checksum, "rdf:type", Term.Iri(Prefixes["spdx"] + "Checksum"))
-                .Add(checksum, "spdx:algorithm", Term.Iri(Prefixes["spdx"] + "checksumAlgorithm_sha256"))
-                .Add(checksum, "spdx:checksumValue", Term.Typed(resource.Sha256, "xsd:hexBinary"));
+                .Add(distribution, "dct:modified", Term.DateTime(resource.ModifiedAt));
+            // Only an uploaded file has a fixed size and checksum; a derived one is made afresh when downloaded.
+            if (uploaded)
+            {
+                graph.Add(distribution, "dcat:byteSize", Term.Integer(resource.Size))
+                    .Add(distribution, "spdx:checksum", checksum)
+                    .Add(checksum, "rdf:type", Term.Iri(Prefixes["spdx"] + "Checksum"))
+                    .Add(checksum, "spdx:algorithm", Term.Iri(Prefixes["spdx"] + "checksumAlgorithm_sha256"))
+                    .Add(checksum, "spdx:checksumValue", Term.Typed(resource.Sha256, "xsd:hexBinary"));
+            }
         }
     }
 

@@ -9,7 +9,8 @@ public sealed record Bar(string Label, double Value, string Shown);
 
 /// <summary>
 /// A horizontal bar chart as inline SVG, drawn on the server: no JavaScript, a few hundred bytes. Each label sits
-/// above its bar; bars grow from the start edge (the right in right-to-left languages). The chart is an image
+/// above its bar; bars grow from the start edge (the right in right-to-left languages: the coordinates are
+/// mirrored, and the SVG's own direction stays left-to-right so that "end" means the right edge). The chart is an image
 /// with a title; the page puts a table with the same figures beside it for screen readers.
 /// </summary>
 public static class BarChart
@@ -21,7 +22,7 @@ public static class BarChart
         var rtl = CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft;
         var height = Math.Max(1, bars.Count * (label + bar + gap));
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}\" viewBox=\"0 0 {width} {height}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}\">{WebUtility.HtmlEncode(title)}</title>");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" direction=\"ltr\" role=\"img\" aria-labelledby=\"{id}\" viewBox=\"0 0 {width} {height}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}\">{WebUtility.HtmlEncode(title)}</title>");
         for (var i = 0; i < bars.Count; i++)
         {
             var y = i * (label + bar + gap);

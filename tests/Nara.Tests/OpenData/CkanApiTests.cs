@@ -108,6 +108,12 @@ public sealed class CkanApiTests : AppTest
         var negativeRows = await client.GetAsync("/api/3/action/package_search?rows=-1");
         var unknownAction = await client.GetAsync("/api/3/action/package_delete?id=s-markets");
         var tooMany = await Search(client, "rows=5000&fq=name:s-*");
+        var eitherOrganization = await Search(client, $"fq=organization:{healthCode} OR name:s-markets&facet.limit=-1&facet.field=%5B%22tags%22%5D");
+        var eitherWord = await Search(client, "q=(coverage OR fees)");
+        var outsideCalendar = await client.GetAsync("/api/3/action/package_search?fq=metadata_modified:[NOW-5000YEARS TO *]");
+        using var noBoundary = new StringContent("x");
+        noBoundary.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("multipart/form-data");
+        var unreadable = await client.PostAsync("/api/3/action/package_search", noBoundary);
 
         Assert.Equal(["s-clinics", "s-vaccines"], Names(byOrganization).Order());
         Assert.Equal(2, byOrganization.GetProperty("facets").GetProperty("tags").GetProperty("health").GetInt32());
@@ -128,6 +134,12 @@ public sealed class CkanApiTests : AppTest
         Assert.Equal("Validation Error", (await negativeRows.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetProperty("__type").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, unknownAction.StatusCode);
         Assert.Equal(3, tooMany.GetProperty("results").GetArrayLength());
+        Assert.Equal(["s-clinics", "s-markets", "s-vaccines"], Names(eitherOrganization).Order());
+        Assert.Equal(3, eitherOrganization.GetProperty("facets").GetProperty("tags").EnumerateObject().Count());
+        Assert.Equal(["s-markets", "s-vaccines"], Names(eitherWord).Order());
+        Assert.Equal(HttpStatusCode.BadRequest, outsideCalendar.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.False((await unreadable.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("success").GetBoolean());
     }
 
     [Fact]

@@ -94,6 +94,24 @@ public sealed class PublishingTests : AppTest
     }
 
     [Fact]
+    public async Task Upload_ByteOrderMarkAndLongFileName_Kept_IdShapedNameRefused()
+    {
+        var (agency, _) = await app.CreateAgencyAsync();
+        var id = await app.CreateDatasetAsync(agency, "bom-upload", publish: false);
+        using var officer = await app.SignInAsync(await app.CreateStaffAsync("officer", agency));
+        var page = await officer.OpenAsync($"/publish/datasets/{id:D}");
+        var longName = new string('x', 250) + ".csv";
+
+        var uploaded = await officer.UploadAsync(page, "form[action$='handler=Upload']", new Dictionary<string, string>(), "Upload", longName, [0xEF, 0xBB, 0xBF, .. "town,people\nKumasi,3\n"u8]);
+        var form = await officer.OpenAsync("/publish/datasets/new");
+        var idShaped = await officer.SubmitAsync(form, new Dictionary<string, string?> { ["Title"] = "Ids", ["Name"] = Guid.NewGuid().ToString("D"), ["Notes"] = "x", ["Theme"] = "GOVE" });
+
+        Assert.Empty(uploaded.Errors);
+        Assert.Equal("town", uploaded.Document.QuerySelector(".table-scroll thead th")!.TextContent);
+        Assert.Contains("The web name can have 2 to 100 lowercase letters, digits, \"-\" and \"_\".", idShaped.Errors);
+    }
+
+    [Fact]
     public async Task OtherAgencysStaffAndCitizens_CannotReachADataset()
     {
         var (agency, _) = await app.CreateAgencyAsync();

@@ -12,8 +12,9 @@ namespace Nara.OpenData.Pages.Publish;
 
 /// <summary>A dataset of one's agency: add files (each checked and previewed before anyone sees it), then publish.</summary>
 [Authorize(Policy = NaraPolicies.Staff)]
-[RequestSizeLimit(ResourceFiles.MaxBytes + 64 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = ResourceFiles.MaxBytes + 64 * 1024)]
+// Up to twice the file limit is read, so that a file a little too big gets the clear message rather than a refused request.
+[RequestSizeLimit(2 * ResourceFiles.MaxBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = 2 * ResourceFiles.MaxBytes)]
 internal sealed class DatasetModel(NaraDb db, DatasetWork work, IAgencyDirectory directory, ResourcePreview previews, IStringLocalizer<Strings> text) : PageModel
 {
     public Nara.OpenData.Dataset Dataset { get; private set; } = null!;

@@ -27,7 +27,7 @@ internal sealed class CheckPhoneModel(PetitionWork work, SignatureIntake intake,
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
     {
-        if (await work.FindAsync(id, cancellationToken) is not { } petition)
+        if (!intake.BySms || await work.FindAsync(id, cancellationToken) is not { } petition)
         {
             return NotFound();
         }
