@@ -11,7 +11,8 @@ internal sealed class CaseTally
 {
     public int Received { get; set; }
 
-    public List<(double Days, bool OnTime)> Decided { get; } = [];
+    /// <summary>Days from submission to decision, and whether it came by the deadline (null: the case had no deadline).</summary>
+    public List<(double Days, bool? OnTime)> Decided { get; } = [];
 
     public int Withdrawn { get; set; }
 
@@ -24,7 +25,10 @@ internal sealed class CaseTally
     /// <summary>Times, shares and averages are published only over at least this many cases, like counts (below 5 is "&lt;5").</summary>
     public const int Smallest = 5;
 
-    public decimal? OnTimePercent => Decided.Count < Smallest ? null : Math.Round(100m * Decided.Count(d => d.OnTime) / Decided.Count, 1);
+    /// <summary>Share of decisions with a deadline that came by it; decisions without one are left out.</summary>
+    public decimal? OnTimePercent => Decided.Count(d => d.OnTime is not null) is var withDeadline && withDeadline < Smallest
+        ? null
+        : Math.Round(100m * Decided.Count(d => d.OnTime == true) / withDeadline, 1);
 
     public decimal? MedianDays => Decided.Count < Smallest ? null : Days(0.5);
 
@@ -34,7 +38,7 @@ internal sealed class CaseTally
 
     public string PublicReceived => OpenDataFeeds.PublicCount(Received);
 
-    /// <summary>The nearest-rank percentile of the days from submission to decision.</summary>
+    /// <summary>The nearest-rank percentile of the days from submission to decision (for an even count, the median is the lower middle value).</summary>
     private decimal Days(double p)
     {
         var sorted = Decided.Select(d => d.Days).Order().ToList();
@@ -89,7 +93,7 @@ internal static class CaseFigures
             }
             else
             {
-                tally.Decided.Add(((closed - c.SubmittedAt).TotalDays, c.DueOn is not { } due || DateOnly.FromDateTime(closed.UtcDateTime) <= due));
+                tally.Decided.Add(((closed - c.SubmittedAt).TotalDays, c.DueOn is { } due ? DateOnly.FromDateTime(closed.UtcDateTime) <= due : null));
                 if (c.Rating is { } rating)
                 {
                     tally.Ratings.Add(rating);
