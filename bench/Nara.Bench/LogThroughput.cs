@@ -31,6 +31,9 @@ public static class LogThroughput
         // The model is the whole program's: every module that owns tables.
         Nara.Identity.IdentityModule.AddIdentityModule(services);
         services.AddTransparencyModule();
+        services.AddModelPart(typeof(Nara.Cases.CasesModule).Assembly);
+        services.AddModelPart(typeof(Nara.Petitions.PetitionsModule).Assembly);
+        services.AddModelPart(typeof(Nara.OpenData.OpenDataModule).Assembly);
         await using var provider = services.BuildServiceProvider();
         await provider.PrepareDatabaseAsync(provider.GetRequiredService<ILoggerFactory>().CreateLogger("bench"), default);
 

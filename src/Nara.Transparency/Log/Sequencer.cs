@@ -80,7 +80,10 @@ public sealed partial class Sequencer(IServiceScopeFactory scopes, LogKeys keys,
             return null;
         }
 
-        var pending = await db.Set<LogEntry>().Where(e => e.Index == null).OrderBy(e => e.Id).Take(10_000).ToListAsync(cancellationToken);
+        // The hot path of the log: entries are read as (id, leaf hash) only, indexes are given with one set-based update
+        // per run of consecutive ids, and node hashes are written with multi-row inserts — no change tracking.
+        var pending = await db.Set<LogEntry>().AsNoTracking().Where(e => e.Index == null).OrderBy(e => e.Id).Take(10_000)
+            .Select(e => new { e.Id, e.LeafHash }).ToListAsync(cancellationToken);
         if (pending.Count == 0)
         {
             return null;
@@ -88,10 +91,29 @@ public sealed partial class Sequencer(IServiceScopeFactory scopes, LogKeys keys,
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var size = await db.Set<LogCheckpoint>().MaxAsync(c => (long?)c.Size, cancellationToken) ?? 0;
+        var first = size;
+        for (var start = 0; start < pending.Count;)
+        {
+            var end = start;
+            while (end + 1 < pending.Count && pending[end + 1].Id == pending[end].Id + 1)
+            {
+                end++;
+            }
+
+            var (from, to, offset) = (pending[start].Id, pending[end].Id, first + start - pending[start].Id);
+            var updated = await db.Set<LogEntry>().Where(e => e.Id >= from && e.Id <= to && e.Index == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(e => e.Index, e => e.Id + offset), cancellationToken);
+            if (updated != end - start + 1)
+            {
+                throw new InvalidOperationException("Pending log entries changed while they were being sequenced");
+            }
+
+            start = end + 1;
+        }
+
         var nodes = new NodeCache(db);
         foreach (var entry in pending)
         {
-            entry.Index = size;
             nodes.Add(0, size, entry.LeafHash);
             for (var (level, index) = (0, size); (index & 1) == 1; level++, index >>= 1)
             {
@@ -102,6 +124,7 @@ public sealed partial class Sequencer(IServiceScopeFactory scopes, LogKeys keys,
         }
 
         var root = MerkleTree.Root(size, nodes.Read);
+        await nodes.WriteAsync(cancellationToken);
         var note = keys.Signer.Sign(new Checkpoint(keys.Origin, size, root).ToText());
         db.Set<LogCheckpoint>().Add(new LogCheckpoint { Size = size, Root = root, Note = note, SignedAt = now });
         await db.SaveChangesAsync(cancellationToken);
@@ -113,12 +136,32 @@ public sealed partial class Sequencer(IServiceScopeFactory scopes, LogKeys keys,
     /// <summary>New nodes of this batch, and stored ones read on demand (the tree's right border).</summary>
     private sealed class NodeCache(NaraDb db)
     {
+        private const int RowsPerInsert = 100;
         private readonly Dictionary<(int, long), byte[]> fresh = [];
+        private readonly List<(int Level, long Index, byte[] Hash)> added = [];
 
         public void Add(int level, long index, byte[] hash)
         {
             fresh[(level, index)] = hash;
-            db.Set<LogNode>().Add(new LogNode { Level = level, Index = index, Hash = hash });
+            added.Add((level, index, hash));
+        }
+
+        /// <summary>Writes the new nodes, 100 rows per statement (measured fastest: longer statements cost more than their round trips save).</summary>
+        public async Task WriteAsync(CancellationToken cancellationToken)
+        {
+            for (var start = 0; start < added.Count; start += RowsPerInsert)
+            {
+                var rows = added.Skip(start).Take(RowsPerInsert).ToList();
+                var sql = new System.Text.StringBuilder("INSERT INTO log_nodes (\"Level\", \"Index\", \"Hash\") VALUES ");
+                var parameters = new object[rows.Count * 3];
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}({{{3 * i}}}, {{{(3 * i) + 1}}}, {{{(3 * i) + 2}}})");
+                    (parameters[3 * i], parameters[(3 * i) + 1], parameters[(3 * i) + 2]) = (rows[i].Level, rows[i].Index, rows[i].Hash);
+                }
+
+                await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
+            }
         }
 
         public byte[] Read(int level, long index) =>
