@@ -23,7 +23,9 @@ if (args is ["quick", ..])
 
 if (args is ["quick-log", ..])
 {
-    await LogThroughput.RunAsync(args.Length > 1 ? args[1] : null);
+    // quick-log [postgres connection] [entries]
+    var entries = args.Length > 1 && int.TryParse(args[^1], out var n) ? n : 100_000;
+    await LogThroughput.RunAsync(args.Length > 1 && !int.TryParse(args[1], out _) ? args[1] : null, entries);
     return;
 }
 
