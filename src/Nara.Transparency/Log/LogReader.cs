@@ -73,7 +73,7 @@ public sealed class LogReader(IServiceScopeFactory scopes)
             return Receipt.Pending(leafHash);
         }
 
-        var proof = MerkleTree.InclusionProof(index, latest.Size, Reader(db));
+        var proof = await BatchedAsync(db, read => MerkleTree.InclusionProof(index, latest.Size, read), cancellationToken);
         return new Receipt(1, "integrated", Convert.ToBase64String(leafHash), index, latest.Size, [.. proof.Select(Convert.ToBase64String)], latest.Note);
     }
 
@@ -81,14 +81,38 @@ public sealed class LogReader(IServiceScopeFactory scopes)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NaraDb>();
-        return MerkleTree.InclusionProof(index, size, Reader(db));
+        return await BatchedAsync(db, read => MerkleTree.InclusionProof(index, size, read), cancellationToken);
     }
 
     public async Task<List<byte[]>> ConsistencyProofAsync(long from, long to, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NaraDb>();
-        return MerkleTree.ConsistencyProof(from, to, Reader(db));
+        return await BatchedAsync(db, read => MerkleTree.ConsistencyProof(from, to, read), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a proof twice: first with placeholder hashes, to learn which stored nodes it needs (the positions depend
+    /// only on the index and sizes, never on hash values), then with those nodes read in one query — one round trip
+    /// for a proof instead of one per hash.
+    /// </summary>
+    private static async Task<T> BatchedAsync<T>(NaraDb db, Func<NodeReader, T> compute, CancellationToken cancellationToken)
+    {
+        var wanted = new HashSet<(int Level, long Index)>();
+        var placeholder = new byte[32];
+        compute((level, index) =>
+        {
+            wanted.Add((level, index));
+            return placeholder;
+        });
+        var levels = wanted.Select(w => w.Level).Distinct().ToList();
+        var indexes = wanted.Select(w => w.Index).Distinct().ToList();
+        // Every wanted node is among these rows (a few more may come: the filter is by level and by index separately).
+        var rows = await db.Set<LogNode>().AsNoTracking().Where(n => levels.Contains(n.Level) && indexes.Contains(n.Index))
+            .Select(n => new { n.Level, n.Index, n.Hash }).ToListAsync(cancellationToken);
+        var known = rows.Where(r => wanted.Contains((r.Level, r.Index))).ToDictionary(r => (r.Level, r.Index), r => r.Hash);
+        var fallback = Reader(db);
+        return compute((level, index) => known.TryGetValue((level, index), out var hash) ? hash : fallback(level, index));
     }
 
     private static NodeReader Reader(NaraDb db) => (level, index) =>
