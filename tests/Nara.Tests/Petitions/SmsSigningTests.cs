@@ -10,7 +10,7 @@ using Nara.Tests.Infrastructure;
 namespace Nara.Tests.Petitions;
 
 /// <summary>Where people have phones but not email, signatures are confirmed with a six-digit code sent by SMS.</summary>
-public sealed class SmsSigningTests() : AppTest(new NaraApp().With("Petitions:Confirmation", "sms").With("Petitions:Supporters", "1").With("Petitions:CodeAttempts", "3").With("Petitions:ResponseThreshold", "3"))
+public sealed class SmsSigningTests(Xunit.Abstractions.ITestOutputHelper output) : AppTest(new NaraApp().With("Petitions:Confirmation", "sms").With("Petitions:Supporters", "1").With("Petitions:CodeAttempts", "3").With("Petitions:ResponseThreshold", "3"))
 {
     [Fact]
     public async Task SignByPhone_CodeConfirms_WrongCodesLimited_RepeatTellsNothing_ResponseBySms()
@@ -60,6 +60,7 @@ public sealed class SmsSigningTests() : AppTest(new NaraApp().With("Petitions:Co
         var api = await app.Session().Client.PostAsJsonAsync($"/api/v1/petitions/{id}/signatures/confirm", new { phone = "+233205550003", code = fresh });
 
         Assert.NotEmpty(locked.Errors);
+        await Nara.Tests.Web.PageWeightTests.AssertEveryLanguageAsync([(guesser.Client, $"/petitions/{id}/check-phone"), (guesser.Client, $"/petitions/{id}")], output);
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
         Assert.Matches("^[0-9a-f]{64}$", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString());
         await app.TallyAsync();

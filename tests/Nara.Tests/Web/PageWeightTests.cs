@@ -43,6 +43,25 @@ public sealed class PageWeightTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.All(sizes, s => Assert.True(s.Bytes > 500, $"{s.Page} looks empty ({s.Bytes} bytes)"));
     }
 
+    /// <summary>Every page, in every shipped language, weighs at most the budget (and is not empty).</summary>
+    internal static async Task AssertEveryLanguageAsync(IEnumerable<(HttpClient Client, string Path)> pages, Xunit.Abstractions.ITestOutputHelper output)
+    {
+        var list = pages.ToList();
+        foreach (var culture in new[] { "en", "fr", "es", "ar", "ko" })
+        {
+            var sizes = new List<(string Page, long Bytes)>();
+            foreach (var (client, path) in list)
+            {
+                sizes.Add((path, await WeightAsync(client, path, culture)));
+            }
+
+            var heaviest = sizes.MaxBy(s => s.Bytes);
+            output.WriteLine($"{culture}: heaviest {heaviest.Page} = {heaviest.Bytes} bytes; " + string.Join(", ", sizes.Select(s => $"{s.Page}={s.Bytes}")));
+            Assert.True(heaviest.Bytes <= Budget, $"{heaviest.Page} in {culture} weighs {heaviest.Bytes} bytes");
+            Assert.All(sizes, s => Assert.True(s.Bytes > 500, $"{s.Page} looks empty ({s.Bytes} bytes)"));
+        }
+    }
+
     /// <summary>Bytes on the wire for the page and every stylesheet it links, asking for compression like a browser does.</summary>
     internal static async Task<long> WeightAsync(HttpClient client, string path, string culture)
     {

@@ -22,8 +22,9 @@ internal sealed class CheckPhoneModel(PetitionWork work, SignatureIntake intake,
 
     public string? Receipt { get; private set; }
 
+    // Only where signatures are confirmed by SMS.
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
-        await work.FindAsync(id, cancellationToken) is { } petition ? Show(petition) : NotFound();
+        intake.BySms && await work.FindAsync(id, cancellationToken) is { } petition ? Show(petition) : NotFound();
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
     {
