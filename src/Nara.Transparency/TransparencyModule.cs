@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Nara.Budgeting.Contracts;
 using Nara.Cases.Contracts;
 using Nara.Identity.Contracts;
 using Nara.OpenData.Contracts;
@@ -39,6 +40,14 @@ public static class TransparencyModule
         services.AddScoped<IReactTo<SignatureConfirmed>>(sp => sp.GetRequiredService<LogPetitionEvents>());
         services.AddScoped<IReactTo<SignaturesInvalidated>>(sp => sp.GetRequiredService<LogPetitionEvents>());
         services.AddScoped<IReactTo<DatasetPublished>, LogOpenDataEvents>();
+        services.AddScoped<LogBudgetEvents>();
+        services.AddScoped<IReactTo<BudgetProcessCreated>>(sp => sp.GetRequiredService<LogBudgetEvents>());
+        services.AddScoped<IReactTo<BudgetProjectReviewed>>(sp => sp.GetRequiredService<LogBudgetEvents>());
+        services.AddScoped<IReactTo<BudgetProjectsMerged>>(sp => sp.GetRequiredService<LogBudgetEvents>());
+        services.AddScoped<IReactTo<BudgetCensusLoaded>>(sp => sp.GetRequiredService<LogBudgetEvents>());
+        services.AddScoped<IReactTo<BudgetBallotCast>>(sp => sp.GetRequiredService<LogBudgetEvents>());
+        services.AddScoped<IReactTo<BudgetResultsPublished>>(sp => sp.GetRequiredService<LogBudgetEvents>());
+        services.AddScoped<IReactTo<BudgetMilestoneRecorded>>(sp => sp.GetRequiredService<LogBudgetEvents>());
         return services;
     }
 

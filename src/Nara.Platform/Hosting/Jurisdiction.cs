@@ -25,7 +25,11 @@ public sealed class Jurisdiction
             .ToDictionary(c => c.Key, c => c.Value!, StringComparer.Ordinal);
         Regions = configured.Count > 0 ? configured : DemoRegions;
         Codes = Regions.Keys.ToHashSet(StringComparer.Ordinal);
+        Name = configuration["Jurisdiction:Name"] ?? "Republic of Demo";
     }
+
+    /// <summary>The jurisdiction's name (<c>Jurisdiction:Name</c>), as open data and Pabulib files name it.</summary>
+    public string Name { get; }
 
     /// <summary>Region code → name, in the configured order.</summary>
     public IReadOnlyDictionary<string, string> Regions { get; }

@@ -13,6 +13,7 @@ public static class DemoData
         await Nara.Cases.Demo.CasesDemo.SeedAsync(services, cancellationToken);
         await Nara.Petitions.Demo.PetitionsDemo.SeedAsync(services, cancellationToken);
         await Nara.OpenData.Demo.OpenDataDemo.SeedAsync(services, cancellationToken);
+        await Nara.Budgeting.Demo.BudgetingDemo.SeedAsync(services, cancellationToken);
     }
 
     public static string Describe(string url)
@@ -27,7 +28,8 @@ public static class DemoData
 
         text.AppendLine(CultureInfo.InvariantCulture, $"Staff sign in at {url}/sign-in/password with the password \"{IdentityDemo.StaffPassword}\";");
         text.AppendLine(CultureInfo.InvariantCulture, $"their authenticator codes, and every email and SMS Nara sends, are at {url}/demo/mailbox");
-        text.Append(CultureInfo.InvariantCulture, $"Citizens sign in at {url}/sign-in with a one-time code (read it in the demo mailbox).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Citizens sign in at {url}/sign-in with a one-time code (read it in the demo mailbox).");
+        text.Append(CultureInfo.InvariantCulture, $"To vote in the participatory budget at {url}/budgets, verify with a national id from {Nara.Budgeting.Demo.BudgetingDemo.DemoIds} and the date of birth 1990-01-01.");
         return text.ToString();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.ResponseCompression;
+using Nara.Budgeting;
 using Nara.Cases;
 using Nara.Identity;
 using Nara.OpenData;
@@ -48,6 +49,7 @@ public static class NaraHost
         services.AddCasesModule();
         services.AddPetitionsModule(configuration);
         services.AddOpenDataModule();
+        services.AddBudgetingModule();
 
         services.AddLocalization();
         // Arabic, Korean and accented Latin text is sent as text, not as numeric entities: lighter pages, same safety.
@@ -154,6 +156,7 @@ public static class NaraHost
         app.MapCasesModule();
         app.MapPetitionsModule();
         app.MapOpenDataModule();
+        app.MapBudgetingModule();
         app.MapLanguageSwitch();
         return app;
     }

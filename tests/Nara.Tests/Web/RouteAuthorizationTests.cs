@@ -92,6 +92,7 @@ public sealed class RouteAuthorizationTests : AppTest
             "culture" => "fr",
             "documentName" => "v1",
             "token" => "not-a-token",
+            _ when m.Groups[2].Value == ":long" => "1",
             _ => "x",
         });
         return path;

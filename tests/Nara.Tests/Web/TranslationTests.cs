@@ -16,6 +16,7 @@ public sealed partial class TranslationTests
         ["Nara.Cases"] = typeof(Nara.Cases.Strings),
         ["Nara.Petitions"] = typeof(Nara.Petitions.Strings),
         ["Nara.OpenData"] = typeof(Nara.OpenData.Strings),
+        ["Nara.Budgeting"] = typeof(Nara.Budgeting.Strings),
     };
 
     public static TheoryData<string, string> ModulesAndCultures()
