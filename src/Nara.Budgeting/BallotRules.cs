@@ -78,8 +78,9 @@ internal static class BallotRules
     public static string Format(IReadOnlyDictionary<long, int> choices) =>
         string.Join(',', choices.Where(c => c.Value != 0).OrderBy(c => c.Key).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key}:{c.Value}")));
 
+    /// <summary>An amount as people read it: "12,500 DMD", or "12,500.50"; no currency when an imported file named none.</summary>
     public static string Money(decimal amount, BudgetProcess process) =>
-        amount.ToString(decimal.Round(amount) == amount ? "N0" : "N2", CultureInfo.CurrentCulture) + " " + process.Currency;
+        (amount.ToString(decimal.Round(amount) == amount ? "N0" : "N2", CultureInfo.CurrentCulture) + " " + process.Currency).TrimEnd();
 
     private static Refusal? Count(BudgetProcess process, int count) =>
         count > (process.MaxProjects ?? int.MaxValue) ? new("Choose at most {0} projects.", [process.MaxProjects ?? 0])

@@ -143,7 +143,7 @@ internal sealed class BudgetResults(NaraDb db, EventPublisher events, Jurisdicti
             Title = title.Length > 120 ? title[..120] : title,
             Description = string.Join(" · ", DescriptionKeys.Select(k => meta.GetValueOrDefault(k)).Where(v => !string.IsNullOrEmpty(v))),
             Budget = election.Budget,
-            Currency = meta.GetValueOrDefault("currency") is { Length: 3 } currency ? currency.ToUpperInvariant() : "XXX",
+            Currency = meta.GetValueOrDefault("currency") is { Length: 3 } currency ? currency.ToUpperInvariant() : "",
             Rule = rule,
             BallotType = election.Kind switch
             {
@@ -290,8 +290,8 @@ internal sealed class BudgetResults(NaraDb db, EventPublisher events, Jurisdicti
 
         return new Election
         {
-            Projects = [.. projects.Select(p => new Project(p.ExternalId ?? p.Id.ToString(CultureInfo.InvariantCulture), p.Cost, p.Title))],
-            Budget = budget,
+            Projects = [.. projects.Select(p => new Project(p.ExternalId ?? p.Id.ToString(CultureInfo.InvariantCulture), Plain(p.Cost), p.Title))],
+            Budget = Plain(budget),
             Kind = kind,
             Meta = meta,
             Ballots = [.. ballots.Select(b =>
@@ -308,6 +308,9 @@ internal sealed class BudgetResults(NaraDb db, EventPublisher events, Jurisdicti
             VoterIds = [.. ballots.Select((_, i) => (i + 1).ToString(CultureInfo.InvariantCulture))],
         };
     }
+
+    /// <summary>The amount without trailing zeros (a database may give back 3000.00 for 3000), as Pabulib files write it.</summary>
+    private static decimal Plain(decimal amount) => amount / 1.0000000000000000000000000000m;
 
     private static string PabulibRule(string rule) => rule switch
     {

@@ -98,6 +98,88 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         Assert.True(violations.Count == 0, string.Join('\n', violations));
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public async Task ParticipatoryBudgetPages_AsVisitorVoterAdministratorAndOfficer_Axe_NoViolations(string language)
+    {
+        var visitor = await fixture.NewPageAsync();
+        var voter = await fixture.NewPageAsync();
+        var administrator = await fixture.NewPageAsync();
+        var officer = await fixture.NewPageAsync();
+        await fixture.SignInCitizenAsync(voter, "amina@citizen.example");
+        await fixture.SignInStaffAsync(administrator, "admin@demo.example");
+        await fixture.SignInStaffAsync(officer, "officer.city@demo.example");
+        foreach (var page in new[] { visitor, voter, administrator, officer })
+        {
+            await page.GotoAsync($"/language/{language}?returnUrl=/");
+        }
+
+        var violations = new List<string>();
+        async Task CheckAsync(IPage page, string what)
+        {
+            Assert.Equal(language == "ar" ? "rtl" : "ltr", await page.GetAttributeAsync("html", "dir"));
+            var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
+            violations.AddRange(result.Violations.Select(v => $"{what}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+        }
+
+        // The demo's first process is voting; its second is finished, with results and milestones.
+        await visitor.GotoAsync("/budgets/2");
+        var funded = await visitor.Locator("main tbody a").First.GetAttributeAsync("href");
+        foreach (var path in new[] { "/budgets", "/budgets/1", "/budgets/1/projects/1", "/budgets/2", funded! })
+        {
+            Assert.Equal(200, (await visitor.GotoAsync(path))!.Status);
+            await CheckAsync(visitor, path);
+        }
+
+        // A resident verifies (a wrong date first: the error state), sees the cart's total and an over-budget error, and casts.
+        await voter.GotoAsync("/budgets/1/verify");
+        if (await voter.Locator("#NationalId").CountAsync() > 0)
+        {
+            await voter.FillAsync("#NationalId", "DEMO-0001");
+            await voter.FillAsync("#BirthDate", "1991-01-01");
+            await voter.ClickAsync("form[action*='handler=Census'] button[type=submit]");
+            await CheckAsync(voter, "verify with an error");
+            await voter.FillAsync("#NationalId", "DEMO-0001");
+            await voter.FillAsync("#BirthDate", "1990-01-01");
+            await voter.ClickAsync("form[action*='handler=Census'] button[type=submit]");
+        }
+
+        await voter.GotoAsync("/budgets/1/ballot");
+        await CheckAsync(voter, "ballot");
+        foreach (var box in await voter.Locator("input[name=choice]").AllAsync())
+        {
+            await box.CheckAsync();
+        }
+
+        await voter.ClickAsync("button[formaction]");
+        Assert.Equal(1, await voter.Locator(".error-summary li").CountAsync());
+        await CheckAsync(voter, "ballot over budget");
+        await voter.Locator("input[name=choice]").Last.UncheckAsync();
+        await voter.Locator("input[name=choice]").Nth(1).UncheckAsync();
+        await voter.ClickAsync("main button[type=submit]:not([formaction])");
+        await CheckAsync(voter, "ballot cast");
+        foreach (var path in new[] { "/budgets/1/propose", "/budgets/1/verify" })
+        {
+            await voter.GotoAsync(path);
+            await CheckAsync(voter, path);
+        }
+
+        await administrator.GotoAsync("/office/budgets/2");
+        var report = await administrator.Locator("main ul.list a").First.GetAttributeAsync("href");
+        foreach (var (page, path) in new[] { (administrator, "/office/budgets"), (administrator, "/office/budgets/new"), (administrator, "/office/budgets/1"), (administrator, "/office/budgets/import"), (officer, "/office/budgets/1/projects/1"), (officer, report!) })
+        {
+            Assert.Equal(200, (await page.GotoAsync(path))!.Status);
+            await CheckAsync(page, path);
+        }
+
+        await administrator.GotoAsync("/office/budgets/new");
+        await administrator.ClickAsync("main button[type=submit]");
+        await CheckAsync(administrator, "new process with errors");
+
+        Assert.True(violations.Count == 0, string.Join('\n', violations));
+    }
+
     [Fact]
     public async Task FormWithErrors_Axe_NoViolations()
     {

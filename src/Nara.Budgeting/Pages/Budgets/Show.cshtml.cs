@@ -17,7 +17,16 @@ internal sealed class ShowModel(BudgetWork work, Jurisdiction jurisdiction, IStr
 
     public IReadOnlyDictionary<long, int> Supports { get; private set; } = new Dictionary<long, int>();
 
+    public const int PerPage = 40;
+
     public string Phase { get; private set; } = "";
+
+    /// <summary>The projects on this page: the results in order (funded first, then by votes), or the list for the phase.</summary>
+    public IReadOnlyList<BudgetProject> Shown { get; private set; } = [];
+
+    public int PageNumber { get; private set; } = 1;
+
+    public bool HasMore { get; private set; }
 
     public bool Verified { get; private set; }
 
@@ -29,7 +38,7 @@ internal sealed class ShowModel(BudgetWork work, Jurisdiction jurisdiction, IStr
 
     public string RegionName(string code) => jurisdiction.Regions.GetValueOrDefault(code, code);
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(long id, int? p, CancellationToken cancellationToken)
     {
         var process = await work.FindAsync(id, cancellationToken);
         if (process is null)
@@ -42,6 +51,12 @@ internal sealed class ShowModel(BudgetWork work, Jurisdiction jurisdiction, IStr
         Districts = await work.DistrictsAsync(id, cancellationToken);
         Projects = await work.ProjectsAsync(id, cancellationToken);
         Supports = await work.SupportCountsAsync(id, cancellationToken);
+        var listed = process.ResultsAt is not null
+            ? Projects.Where(x => x.Funded is not null).OrderByDescending(x => x.Funded).ThenByDescending(x => x.Score).ThenBy(x => x.Id).ToList()
+            : Projects.Where(x => Phase is Phases.Proposals or Phases.Review or Phases.Upcoming ? x.State != BudgetProject.Merged : x.State == BudgetProject.Feasible).ToList();
+        PageNumber = Math.Clamp(p ?? 1, 1, Math.Max(1, (listed.Count + PerPage - 1) / PerPage));
+        Shown = [.. listed.Skip((PageNumber - 1) * PerPage).Take(PerPage)];
+        HasMore = listed.Count > PageNumber * PerPage;
         if (User.UserId() is { } person)
         {
             Verified = await work.VerificationAsync(id, person, cancellationToken) is not null;
