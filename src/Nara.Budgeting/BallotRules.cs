@@ -20,7 +20,7 @@ internal static class BallotRules
     /// <summary>Checks a ballot against the process's rules and the projects on the voter's ballot (id → cost).</summary>
     public static Refusal? Check(BudgetProcess process, decimal budget, IReadOnlyDictionary<long, decimal> onBallot, IReadOnlyDictionary<long, int> choices)
     {
-        if (choices.Keys.FirstOrDefault(id => !onBallot.ContainsKey(id)) is var stray && stray != 0)
+        if (choices.Keys.Where(id => !onBallot.ContainsKey(id)).Select(id => (long?)id).FirstOrDefault() is { } stray)
         {
             return new("Project {0} is not on this ballot.", [stray]);
         }
@@ -54,7 +54,7 @@ internal static class BallotRules
                     return new("Points cannot be negative.", []);
                 }
 
-                var points = chosen.Values.Sum();
+                var points = chosen.Values.Sum(v => (long)v);
                 return points == process.Points ? null : new("Give out exactly {0} points; you gave {1}.", [process.Points ?? 0, points]);
             case Ranked:
                 var ranks = chosen.Values.Order().ToList();

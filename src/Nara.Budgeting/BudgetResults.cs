@@ -22,19 +22,34 @@ namespace Nara.Budgeting;
 /// every project gets funded or not and why; the anonymised ballots become a Pabulib file whose hash goes in the public
 /// log with the result, so anyone can recompute it. Also reads a Pabulib file in as a closed process to study.
 /// </summary>
-internal sealed class BudgetResults(NaraDb db, EventPublisher events, Jurisdiction jurisdiction, TimeProvider clock)
+internal sealed partial class BudgetResults(NaraDb db, EventPublisher events, Jurisdiction jurisdiction, TimeProvider clock, ILogger<BudgetResults> logger)
 {
+    [LoggerMessage(Level = LogLevel.Error, Message = "The results of participatory-budgeting process {Process} could not be published")]
+    private static partial void Failed(ILogger logger, long process, Exception exception);
+
     private static readonly string[] DescriptionKeys = ["country", "unit", "subunit", "instance"];
 
-    /// <summary>Computes and publishes the results of every process whose voting has closed. Returns how many.</summary>
+    /// <summary>Ballots still being saved when voting closes get this long to commit before the count starts.</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
+
+    /// <summary>Computes and publishes the results of every process whose voting closed more than a minute ago. Returns how many.</summary>
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var due = await db.Set<BudgetProcess>().Where(p => p.ResultsAt == null && !p.Imported && p.VotingUntil <= now).Select(p => p.Id).ToListAsync(cancellationToken);
+        var closed = clock.GetUtcNow() - Grace;
+        var due = await db.Set<BudgetProcess>().Where(p => p.ResultsAt == null && !p.Imported && p.VotingUntil <= closed).Select(p => p.Id).ToListAsync(cancellationToken);
         var published = 0;
         foreach (var id in due)
         {
-            published += await PublishAsync(id, cancellationToken) ? 1 : 0;
+            try
+            {
+                published += await PublishAsync(id, cancellationToken) ? 1 : 0;
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or OverflowException)
+            {
+                // One process that cannot be counted must not hold back the others; it is tried again next time.
+                db.ChangeTracker.Clear();
+                Failed(logger, id, e);
+            }
         }
 
         return published;
@@ -66,7 +81,7 @@ internal sealed class BudgetResults(NaraDb db, EventPublisher events, Jurisdicti
                 project.ResultRound = result.Round;
                 project.Score = scores[election.Projects.Select(p => p.Id).ToList().IndexOf(result.ProjectId)];
                 project.Payments = result.Payments.Count == 0 ? null
-                    : string.Join(';', result.Payments.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Voters}x{p.Each}")));
+                    : Payments(result.Payments);
                 project.ImplementationStatus = result.Funded ? "planned" : null;
             }
 
@@ -76,7 +91,7 @@ internal sealed class BudgetResults(NaraDb db, EventPublisher events, Jurisdicti
 
         process.ResultsAt = clock.GetUtcNow();
         process.FundedCost = cost;
-        process.BallotsSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(await ExportAsync(process, null, cancellationToken))));
+        process.BallotsSha256 = await FileHashesAsync(process, cancellationToken);
         process.Version = Guid.NewGuid();
         await events.PublishAsync(new BudgetResultsPublished(process.Id, process.Rule, funded, cost, ballots, process.BallotsSha256), Actor.System, cancellationToken: cancellationToken);
         try
@@ -90,6 +105,28 @@ internal sealed class BudgetResults(NaraDb db, EventPublisher events, Jurisdicti
             db.ChangeTracker.Clear();
             return false;
         }
+    }
+
+    /// <summary>
+    /// The SHA-256 of each published ballot file: one hash for a process, or "district=hash;…" with one file per district
+    /// (a Pabulib file holds one election).
+    /// </summary>
+    public async Task<string> FileHashesAsync(BudgetProcess process, CancellationToken cancellationToken)
+    {
+        static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        var districts = await db.Set<BudgetDistrict>().AsNoTracking().Where(d => d.ProcessId == process.Id).OrderBy(d => d.District).Select(d => d.District).ToListAsync(cancellationToken);
+        if (districts.Count == 0)
+        {
+            return Hash(await ExportAsync(process, null, cancellationToken));
+        }
+
+        var hashes = new List<string>();
+        foreach (var district in districts)
+        {
+            hashes.Add($"{district}={Hash(await ExportAsync(process, district, cancellationToken))}");
+        }
+
+        return string.Join(';', hashes);
     }
 
     /// <summary>
@@ -125,14 +162,19 @@ internal sealed class BudgetResults(NaraDb db, EventPublisher events, Jurisdicti
             return BudgetResult.Refused("file", "Line {0}: {1}", e.Line, e.Problem);
         }
 
-        if (!AllocationRules.ByName.ContainsKey(rule))
+        if (!BudgetWork.Rules.Contains(rule))
         {
             return BudgetResult.Refused("rule", "Choose how the winning projects are chosen.");
         }
 
-        if (election.Projects.Any(p => p.Cost > 9_999_999_999_999_999m || decimal.Round(p.Cost, 2) != p.Cost))
+        if (election.Projects.Append(new Project("budget", election.Budget)).Any(p => p.Cost > 9_999_999_999_999_999m || decimal.Round(p.Cost, 2) != p.Cost))
         {
             return BudgetResult.Refused("file", "A project's cost has more than two decimals or is too large.");
+        }
+
+        if (election.Projects.FirstOrDefault(p => p.Id.Length > 60) is { } longId)
+        {
+            return BudgetResult.Refused("file", "Project id {0} is longer than 60 characters.", longId.Id[..60] + "…");
         }
 
         var meta = election.Meta;
@@ -141,7 +183,7 @@ internal sealed class BudgetResults(NaraDb db, EventPublisher events, Jurisdicti
         var process = new BudgetProcess
         {
             Title = title.Length > 120 ? title[..120] : title,
-            Description = string.Join(" · ", DescriptionKeys.Select(k => meta.GetValueOrDefault(k)).Where(v => !string.IsNullOrEmpty(v))),
+            Description = Shorten(string.Join(" · ", DescriptionKeys.Select(k => meta.GetValueOrDefault(k)).Where(v => !string.IsNullOrEmpty(v))), 4000),
             Budget = election.Budget,
             Currency = meta.GetValueOrDefault("currency") is { Length: 3 } currency ? currency.ToUpperInvariant() : "",
             Rule = rule,
@@ -167,6 +209,7 @@ internal sealed class BudgetResults(NaraDb db, EventPublisher events, Jurisdicti
             process.Description = title;
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(process);
         await db.SaveChangesAsync(cancellationToken);
         var outcome = AllocationRules.ByName[rule](election);
@@ -176,7 +219,7 @@ internal sealed class BudgetResults(NaraDb db, EventPublisher events, Jurisdicti
         {
             ProcessId = process.Id,
             Title = string.IsNullOrWhiteSpace(p.Name) ? p.Id : p.Name.Length > 120 ? p.Name[..120] : p.Name,
-            Description = p.Name ?? p.Id,
+            Description = p.Name is { Length: > 4000 } name ? name[..4000] : p.Name ?? p.Id,
             Cost = p.Cost,
             ProposedCost = p.Cost,
             Category = "imported",
@@ -187,7 +230,7 @@ internal sealed class BudgetResults(NaraDb db, EventPublisher events, Jurisdicti
             ResultReason = results[p.Id].Reason.ToString(),
             ResultRound = results[p.Id].Round,
             Score = scores[i],
-            Payments = results[p.Id].Payments.Count == 0 ? null : string.Join(';', results[p.Id].Payments.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Voters}x{x.Each}"))),
+            Payments = results[p.Id].Payments.Count == 0 ? null : Payments(results[p.Id].Payments),
         }).ToList();
         db.AddRange(rows);
         await db.SaveChangesAsync(cancellationToken);
@@ -220,9 +263,10 @@ internal sealed class BudgetResults(NaraDb db, EventPublisher events, Jurisdicti
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        process.BallotsSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(await ExportAsync(process, null, cancellationToken))));
+        process.BallotsSha256 = await FileHashesAsync(process, cancellationToken);
         await events.PublishAsync(new BudgetProcessCreated(process.Id, process.Title, process.Budget, process.Currency, process.Rule, process.BallotType), administrator, "imported from a Pabulib file", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return BudgetResult.Done(process.Id);
     }
 
@@ -230,8 +274,11 @@ internal sealed class BudgetResults(NaraDb db, EventPublisher events, Jurisdicti
     private async Task<List<Election>> ElectionsAsync(BudgetProcess process, List<BudgetProject> projects, CancellationToken cancellationToken)
     {
         var districts = await db.Set<BudgetDistrict>().AsNoTracking().Where(d => d.ProcessId == process.Id).OrderBy(d => d.District).ToListAsync(cancellationToken);
-        var stored = await db.Set<BudgetBallot>().AsNoTracking().Where(b => b.ProcessId == process.Id).Select(b => new { b.District, b.Choices, b.Commitment }).ToListAsync(cancellationToken);
-        var ballots = stored.OrderBy(b => b.Commitment, StringComparer.Ordinal).Select(b => (b.District, Choices: BallotRules.Parse(b.Choices))).ToList();
+        var stored = await db.Set<BudgetBallot>().AsNoTracking().Where(b => b.ProcessId == process.Id).Select(b => new { b.District, b.Choices }).ToListAsync(cancellationToken);
+        // Voters are numbered in the order of their ballots' content: deterministic (the file's hash can be checked), and
+        // unrelated to the commitments and times in the public log, so no row can be matched to a log entry.
+        var ballots = stored.OrderBy(b => b.Choices, StringComparer.Ordinal)
+            .Select(b => (b.District, Choices: BallotRules.Parse(b.Choices))).ToList();
         var imported = process.ImportedMeta is { } json ? JsonSerializer.Deserialize<Dictionary<string, string>>(json)! : null;
         if (districts.Count == 0)
         {
@@ -245,7 +292,6 @@ internal sealed class BudgetResults(NaraDb db, EventPublisher events, Jurisdicti
     private Election Build(BudgetProcess process, decimal budget, List<BudgetProject> projects, List<Dictionary<long, int>> ballots, string? district, Dictionary<string, string>? imported)
     {
         var index = projects.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var k = process.MaxProjects ?? projects.Count;
         var kind = process.BallotType switch
         {
             BallotRules.Cumulative => BallotKind.Cumulative,
@@ -300,7 +346,8 @@ internal sealed class BudgetResults(NaraDb db, EventPublisher events, Jurisdicti
                 if (kind == BallotKind.Ordinal)
                 {
                     chosen = [.. chosen.OrderBy(c => c.Value)];
-                    return new Ballot([.. chosen.Select(c => index[c.Key])], [.. chosen.Select((_, position) => k - position)]);
+                    // Borda as Pabulib tools count an ordinal ballot: its length minus the position, so the published file recomputes the same.
+                    return new Ballot([.. chosen.Select(c => index[c.Key])], [.. chosen.Select((_, position) => chosen.Count - position)]);
                 }
 
                 return new Ballot([.. chosen.Select(c => index[c.Key])], [.. chosen.Select(c => c.Value)]);
@@ -308,6 +355,24 @@ internal sealed class BudgetResults(NaraDb db, EventPublisher events, Jurisdicti
             VoterIds = [.. ballots.Select((_, i) => (i + 1).ToString(CultureInfo.InvariantCulture))],
         };
     }
+
+    /// <summary>
+    /// "voters×each;…" with each payment to the cent, the largest groups first: at most 20 groups, then "+n" for the
+    /// supporters in the other groups, so the explanation stays readable.
+    /// </summary>
+    private static string Payments(IReadOnlyList<SupporterPayment> payments)
+    {
+        var groups = payments.OrderByDescending(p => p.Voters).ToList();
+        var shown = groups.Take(20).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Voters}x{decimal.Round(p.Each, 2)}")).ToList();
+        if (groups.Count > 20)
+        {
+            shown.Add(string.Create(CultureInfo.InvariantCulture, $"+{groups.Skip(20).Sum(p => p.Voters)}"));
+        }
+
+        return string.Join(';', shown);
+    }
+
+    private static string Shorten(string text, int length) => text.Length > length ? text[..length] : text;
 
     /// <summary>The amount without trailing zeros (a database may give back 3000.00 for 3000), as Pabulib files write it.</summary>
     private static decimal Plain(decimal amount) => amount / 1.0000000000000000000000000000m;

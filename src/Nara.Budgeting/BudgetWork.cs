@@ -39,6 +39,12 @@ internal sealed class BudgetWork(NaraDb db, EventPublisher events, PersonalHashe
 {
     public const int MaxImageBytes = 2 * 1024 * 1024;
 
+    /// <summary>
+    /// One answer whether the details are not on the list, belong to another district or were already used: a stranger
+    /// trying someone's national id learns nothing about them.
+    /// </summary>
+    public const string NotMatched = "These details do not match anyone on the list who may still verify. Check them, or ask the office that runs the process.";
+
     public static readonly IReadOnlyList<string> Rules = [Greedy.Name, EqualShares.Name, EqualShares.Add1Name, Phragmen.Name];
 
     public static readonly IReadOnlyList<string> Categories = ["streets", "environment", "education", "health", "culture", "sport", "social"];
@@ -136,7 +142,7 @@ internal sealed class BudgetWork(NaraDb db, EventPublisher events, PersonalHashe
 
         if (form.AgencyId is null)
         {
-            Refuse("agency", "Choose the agency that reviews the projects.");
+            Refuse("agencyId", "Choose the agency that reviews the projects.");
         }
 
         DateTimeOffset?[] dates = [form.ProposalsFrom, form.ReviewFrom, form.VotingFrom, form.VotingUntil, form.ImplementationFrom];
@@ -144,7 +150,7 @@ internal sealed class BudgetWork(NaraDb db, EventPublisher events, PersonalHashe
         {
             Refuse("proposalsFrom", "Enter the date each phase opens.");
         }
-        else if (dates.Zip(dates.Skip(1)).Any(p => p.First > p.Second))
+        else if (dates.Zip(dates.Skip(1)).Any(p => p.First > p.Second) || form.VotingFrom >= form.VotingUntil)
         {
             Refuse("proposalsFrom", "The phases must follow each other: proposals, review, voting, results, implementation.");
         }
@@ -177,6 +183,7 @@ internal sealed class BudgetWork(NaraDb db, EventPublisher events, PersonalHashe
             CreatedAt = Now,
             Version = Guid.NewGuid(),
         };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(process);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var (district, amount) in districts)
@@ -186,6 +193,7 @@ internal sealed class BudgetWork(NaraDb db, EventPublisher events, PersonalHashe
 
         await events.PublishAsync(new BudgetProcessCreated(process.Id, process.Title, process.Budget, process.Currency, process.Rule, process.BallotType), actor, cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return BudgetResult.Done(process.Id);
     }
 
@@ -212,10 +220,6 @@ internal sealed class BudgetWork(NaraDb db, EventPublisher events, PersonalHashe
             errors["description"] = ("Describe the project in {0} to {1} characters.", [20, 4000]);
         }
 
-        if (form.Cost is not > 0 || form.Cost > process.Budget || decimal.Round(form.Cost.Value, 2) != form.Cost)
-        {
-            errors["cost"] = ("Enter an estimated cost above 0 and at most the budget of {0}.", [BallotRules.Money(process.Budget, process)]);
-        }
 
         if (form.Category is null || !Categories.Contains(form.Category))
         {
@@ -224,9 +228,16 @@ internal sealed class BudgetWork(NaraDb db, EventPublisher events, PersonalHashe
 
         var districts = await DistrictsAsync(process.Id, cancellationToken);
         var district = string.IsNullOrEmpty(form.District) ? process.District : form.District;
-        if ((district is not null && !jurisdiction.Codes.Contains(district)) || (districts.Count > 0 && districts.All(d => d.District != district)))
+        if ((district is not null && !jurisdiction.Codes.Contains(district)) || (districts.Count > 0 && districts.All(d => d.District != district))
+            || (process.District is not null && district != process.District))
         {
             errors["district"] = ("Choose the district where the project would be.", []);
+        }
+
+        var budget = BudgetOf(process, districts, district);
+        if (form.Cost is not > 0 || form.Cost > budget || decimal.Round(form.Cost.Value, 2) != form.Cost)
+        {
+            errors["cost"] = ("Enter an estimated cost above 0 and at most the budget of {0}.", [BallotRules.Money(budget, process)]);
         }
 
         if (form.Location?.Trim().Length > 300)
@@ -260,11 +271,13 @@ internal sealed class BudgetWork(NaraDb db, EventPublisher events, PersonalHashe
             State = BudgetProject.Proposed,
             CreatedAt = Now,
         };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(project);
         await db.SaveChangesAsync(cancellationToken);
         db.Add(new BudgetSupport { ProjectId = project.Id, PersonId = personId });
         await events.PublishAsync(new BudgetProjectProposed(process.Id, project.Id, project.Title, project.Cost), new Actor(personId, "citizen"), cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return BudgetResult.Done(project.Id);
     }
 
@@ -276,9 +289,15 @@ internal sealed class BudgetWork(NaraDb db, EventPublisher events, PersonalHashe
             return BudgetResult.Refused("", "Proposals are not open in this process.");
         }
 
-        if (await VerificationAsync(process.Id, personId, cancellationToken) is null)
+        var supporter = await VerificationAsync(process.Id, personId, cancellationToken);
+        if (supporter is null)
         {
             return BudgetResult.Refused("", "Verify that you live here before you support a project.");
+        }
+
+        if ((await DistrictsAsync(process.Id, cancellationToken)).Count > 0 && supporter.District != project.District)
+        {
+            return BudgetResult.Refused("", "Only residents of the project's district can support it.");
         }
 
         if (!await db.Set<BudgetSupport>().AnyAsync(s => s.ProjectId == project.Id && s.PersonId == personId, cancellationToken))
@@ -317,9 +336,10 @@ internal sealed class BudgetWork(NaraDb db, EventPublisher events, PersonalHashe
         }
 
         var newCost = cost ?? project.Cost;
-        if (newCost <= 0 || newCost > process.Budget || decimal.Round(newCost, 2) != newCost)
+        var budget = BudgetOf(process, await DistrictsAsync(process.Id, cancellationToken), project.District);
+        if (newCost <= 0 || newCost > budget || decimal.Round(newCost, 2) != newCost)
         {
-            return BudgetResult.Refused("cost", "Enter a cost above 0 and at most the budget of {0}.", BallotRules.Money(process.Budget, process));
+            return BudgetResult.Refused("cost", "Enter a cost above 0 and at most the budget of {0}.", BallotRules.Money(budget, process));
         }
 
         project.State = feasible ? BudgetProject.Feasible : BudgetProject.NotFeasible;
@@ -364,7 +384,9 @@ internal sealed class BudgetWork(NaraDb db, EventPublisher events, PersonalHashe
     /// </summary>
     public async Task<(int Added, IReadOnlyList<CensusFile.Problem> Problems)> LoadCensusAsync(BudgetProcess process, Stream csv, Actor administrator, CancellationToken cancellationToken)
     {
-        var (rows, problems) = CensusFile.Read(csv, jurisdiction.Codes);
+        // With district budgets, everyone on the list must live in one of them (or they would verify to an empty ballot).
+        var budgeted = (await DistrictsAsync(process.Id, cancellationToken)).Select(d => d.District).ToHashSet(StringComparer.Ordinal);
+        var (rows, problems) = CensusFile.Read(csv, budgeted.Count > 0 ? budgeted : jurisdiction.Codes, districtRequired: budgeted.Count > 0);
         if (problems.Count > 0)
         {
             return (0, problems);
@@ -379,6 +401,12 @@ internal sealed class BudgetWork(NaraDb db, EventPublisher events, PersonalHashe
     /// <summary>One-time codes for residents of a district, to send by post or SMS. Shown once; only their hashes are kept.</summary>
     public async Task<IReadOnlyList<string>> IssueCodesAsync(BudgetProcess process, string? district, int count, Actor administrator, CancellationToken cancellationToken)
     {
+        var budgeted = await DistrictsAsync(process.Id, cancellationToken);
+        if ((budgeted.Count > 0 && budgeted.All(d => d.District != district)) || (process.District is not null && district != process.District))
+        {
+            return [];
+        }
+
         const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         var codes = Enumerable.Range(0, count).Select(_ => RandomNumberGenerator.GetString(alphabet, 10)).ToList();
         var entries = codes.Select(c => new EligibleVoter { ProcessId = process.Id, Hash = CodeHash(process.Id, c), Kind = EligibleVoter.Code, District = district }).ToList();
@@ -452,7 +480,8 @@ internal sealed class BudgetWork(NaraDb db, EventPublisher events, PersonalHashe
         ballot.Nonce = nonce;
         ballot.CastAt = Now;
         ballot.Casts++;
-        var logged = await events.PublishAsync(new BudgetBallotCast(process.Id, commitment, replaces), new Actor(personId, "citizen"), cancellationToken: cancellationToken);
+        // The event names no one (as signatures): the events table must not link a person to a commitment.
+        var logged = await events.PublishAsync(new BudgetBallotCast(process.Id, commitment, replaces), Actor.System, cancellationToken: cancellationToken);
         ballot.Receipt = logged.LogLeaf is { } leaf ? Convert.ToHexStringLower(leaf) : null;
         try
         {
@@ -513,7 +542,7 @@ internal sealed class BudgetWork(NaraDb db, EventPublisher events, PersonalHashe
 
         if (image is { } picture && ImageType(picture.Content) is null)
         {
-            return BudgetResult.Refused("image", "The photo must be a JPEG, PNG or WebP image of at most 2 MB.");
+            return BudgetResult.Refused("photo", "The photo must be a JPEG, PNG or WebP image of at most 2 MB.");
         }
 
         var milestone = new BudgetMilestone
@@ -558,6 +587,10 @@ internal sealed class BudgetWork(NaraDb db, EventPublisher events, PersonalHashe
         return image.Id;
     }
 
+    /// <summary>The budget a project competes for: its district's, or the whole process's.</summary>
+    private static decimal BudgetOf(BudgetProcess process, List<BudgetDistrict> districts, string? district) =>
+        districts.Count == 0 ? process.Budget : districts.FirstOrDefault(d => d.District == district)?.Budget ?? process.Budget;
+
     private string CensusHash(long processId, string nationalId, DateOnly birthDate) =>
         hasher.Hash("budget-census:" + processId.ToString(CultureInfo.InvariantCulture),
             new string(nationalId.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant).ToArray()) + "|" + birthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -594,12 +627,12 @@ internal sealed class BudgetWork(NaraDb db, EventPublisher events, PersonalHashe
         var entry = await db.Set<EligibleVoter>().FirstOrDefaultAsync(v => v.ProcessId == process.Id && v.Hash == hash, cancellationToken);
         if (entry is null)
         {
-            return BudgetResult.Refused("nationalId", "These details are not on the list of people who may take part. Check them, or ask the office that runs the process.");
+            return BudgetResult.Refused("nationalId", NotMatched);
         }
 
         if (process.District is { } only && entry.District is { } lives && lives != only)
         {
-            return BudgetResult.Refused("nationalId", "This process is for residents of another district.");
+            return BudgetResult.Refused("nationalId", NotMatched);
         }
 
         if (entry.PersonId == personId)
@@ -609,7 +642,7 @@ internal sealed class BudgetWork(NaraDb db, EventPublisher events, PersonalHashe
 
         if (entry.PersonId is not null)
         {
-            return BudgetResult.Refused("nationalId", "These details were already used to verify another account. If that was not you, tell the office that runs the process.");
+            return BudgetResult.Refused("nationalId", NotMatched);
         }
 
         if (await VerificationAsync(process.Id, personId, cancellationToken) is not null)
@@ -630,7 +663,7 @@ internal sealed class BudgetWork(NaraDb db, EventPublisher events, PersonalHashe
             return BudgetResult.Refused("nationalId", "You are already verified in this process.");
         }
 
-        return claimed == 1 ? BudgetResult.Done(process.Id) : BudgetResult.Refused("nationalId", "These details were already used to verify another account. If that was not you, tell the office that runs the process.");
+        return claimed == 1 ? BudgetResult.Done(process.Id) : BudgetResult.Refused("nationalId", NotMatched);
     }
 }
 

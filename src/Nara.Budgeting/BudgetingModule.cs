@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,6 +15,8 @@ namespace Nara.Budgeting;
 
 public static class BudgetingModule
 {
+    public const string VerificationRateLimit = "budget-verification";
+
     public static IServiceCollection AddBudgetingModule(this IServiceCollection services)
     {
         services.AddModelPart(typeof(BudgetingModule).Assembly);
@@ -21,6 +24,15 @@ public static class BudgetingModule
         services.AddScoped<BudgetWork>();
         services.AddScoped<BudgetResults>();
         services.AddHostedService<BudgetResultsService>();
+        // Verification answers a guess at someone's national id and birth date: ten tries per account per quarter hour.
+        services.AddRateLimiter(options => options.AddPolicy(VerificationRateLimit, context =>
+            !HttpMethods.IsPost(context.Request.Method) ? RateLimitPartition.GetNoLimiter("reading")
+            : RateLimitPartition.GetFixedWindowLimiter(context.User.UserId()?.ToString() ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = 10,
+                Window = TimeSpan.FromMinutes(15),
+                QueueLimit = 0,
+            })));
         return services;
     }
 
@@ -44,6 +56,11 @@ public static class BudgetingModule
         if (process?.ResultsAt is null)
         {
             return TypedResults.Problem(statusCode: 404, title: "The ballots are published with the results.");
+        }
+
+        if (string.IsNullOrEmpty(district) && await db.Set<BudgetDistrict>().AnyAsync(d => d.ProcessId == id, cancellationToken))
+        {
+            return TypedResults.Problem(statusCode: 404, title: "This process has one Pabulib file per district: add ?district= and the district's code.");
         }
 
         var text = await results.ExportAsync(process, string.IsNullOrEmpty(district) ? null : district, cancellationToken);

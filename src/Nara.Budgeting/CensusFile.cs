@@ -18,7 +18,7 @@ internal static class CensusFile
     /// <summary>A text key and its values.</summary>
     public sealed record Problem(string Message, params object[] Values);
 
-    public static (List<Row> Rows, List<Problem> Problems) Read(Stream csv, IReadOnlySet<string> districts)
+    public static (List<Row> Rows, List<Problem> Problems) Read(Stream csv, IReadOnlySet<string> districts, bool districtRequired = false)
     {
         var rows = new List<Row>();
         var problems = new List<Problem>();
@@ -70,9 +70,11 @@ internal static class CensusFile
                 }
 
                 var place = district < 0 || string.IsNullOrEmpty(record[district]) ? null : record[district];
-                if (place is not null && !districts.Contains(place))
+                if ((place is not null && !districts.Contains(place)) || (place is null && districtRequired))
                 {
-                    problems.Add(new("Line {0}: \"{1}\" is not a district of this jurisdiction.", line, Shorten(place)));
+                    problems.Add(districtRequired
+                        ? new("Line {0}: \"{1}\" is not a district with a budget in this process.", line, Shorten(place ?? ""))
+                        : new("Line {0}: \"{1}\" is not a district of this jurisdiction.", line, Shorten(place!)));
                     continue;
                 }
 

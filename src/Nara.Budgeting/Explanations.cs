@@ -14,9 +14,15 @@ internal static class Explanations
             return "";
         }
 
-        var payments = (project.Payments ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('x'))
+        var groups = (project.Payments ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries);
+        var others = groups.Where(p => p.StartsWith('+')).Select(p => int.Parse(p[1..], CultureInfo.InvariantCulture)).Sum();
+        var payments = groups.Where(p => !p.StartsWith('+')).Select(p => p.Split('x'))
             .Select(p => (Voters: int.Parse(p[0], CultureInfo.InvariantCulture), Each: BallotRules.Money(decimal.Parse(p[1], CultureInfo.InvariantCulture), process)))
             .Select(p => p.Voters == 1 ? text["1 supporter paid {0}", p.Each].Value : text["{0} supporters paid {1} each", p.Voters.ToString("N0", CultureInfo.CurrentCulture), p.Each].Value).ToList();
+        if (others > 0)
+        {
+            payments.Add(text["{0} more supporters paid other amounts", others.ToString("N0", CultureInfo.CurrentCulture)]);
+        }
         return reason switch
         {
             Reason.Funded when payments.Count > 0 => text["Funded in round {0}: {1}.", project.ResultRound ?? 0, string.Join("; ", payments)],

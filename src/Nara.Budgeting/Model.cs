@@ -63,7 +63,10 @@ internal sealed class BudgetProcess
     /// <summary>What the funded projects cost together.</summary>
     public decimal? FundedCost { get; set; }
 
-    /// <summary>SHA-256 of the anonymised ballots (.pb) the results were computed from, as the public log records it.</summary>
+    /// <summary>
+    /// SHA-256 of the anonymised ballots (.pb) the results were computed from, as the public log records it; with
+    /// district budgets, "district=hash;…", one file per district.
+    /// </summary>
     public string? BallotsSha256 { get; set; }
 
     /// <summary>Imported from a Pabulib file to study: closed, results only, no people.</summary>
@@ -247,8 +250,7 @@ internal sealed class BudgetConfiguration :
         builder.Property(p => p.Rule).HasMaxLength(20);
         builder.Property(p => p.BallotType).HasMaxLength(20);
         builder.Property(p => p.District).HasMaxLength(40);
-        builder.Property(p => p.BallotsSha256).HasMaxLength(64);
-        builder.Property(p => p.ImportedMeta).HasMaxLength(20000);
+        builder.Property(p => p.BallotsSha256).HasMaxLength(4000);
         builder.Property(p => p.Version).IsConcurrencyToken();
     }
 
@@ -305,10 +307,10 @@ internal sealed class BudgetConfiguration :
         builder.HasKey(b => new { b.ProcessId, b.VoterHash });
         builder.Property(b => b.VoterHash).HasMaxLength(64);
         builder.Property(b => b.District).HasMaxLength(40);
-        builder.Property(b => b.Choices).HasMaxLength(4000);
         builder.Property(b => b.Commitment).HasMaxLength(64);
         builder.Property(b => b.Receipt).HasMaxLength(64);
         builder.Property(b => b.Nonce).HasMaxLength(32);
+        builder.Property(b => b.Casts).IsConcurrencyToken();
         builder.HasOne<BudgetProcess>().WithMany().HasForeignKey(b => b.ProcessId).OnDelete(DeleteBehavior.Cascade);
     }
 

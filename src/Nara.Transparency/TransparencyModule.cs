@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Budgeting.Contracts;
 using Nara.Cases.Contracts;
+using Nara.Consultations.Contracts;
 using Nara.Identity.Contracts;
 using Nara.OpenData.Contracts;
 using Nara.Petitions.Contracts;
@@ -40,6 +41,10 @@ public static class TransparencyModule
         services.AddScoped<IReactTo<SignatureConfirmed>>(sp => sp.GetRequiredService<LogPetitionEvents>());
         services.AddScoped<IReactTo<SignaturesInvalidated>>(sp => sp.GetRequiredService<LogPetitionEvents>());
         services.AddScoped<IReactTo<DatasetPublished>, LogOpenDataEvents>();
+        services.AddScoped<LogConsultationEvents>();
+        services.AddScoped<IReactTo<ConsultationOpened>>(sp => sp.GetRequiredService<LogConsultationEvents>());
+        services.AddScoped<IReactTo<ConsultationCommentHidden>>(sp => sp.GetRequiredService<LogConsultationEvents>());
+        services.AddScoped<IReactTo<ConsultationReportPublished>>(sp => sp.GetRequiredService<LogConsultationEvents>());
         services.AddScoped<LogBudgetEvents>();
         services.AddScoped<IReactTo<BudgetProcessCreated>>(sp => sp.GetRequiredService<LogBudgetEvents>());
         services.AddScoped<IReactTo<BudgetProjectReviewed>>(sp => sp.GetRequiredService<LogBudgetEvents>());

@@ -129,11 +129,11 @@ namespace Nara.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Casts")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Choices")
                         .IsRequired()
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Commitment")
@@ -244,7 +244,7 @@ namespace Nara.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BallotsSha256")
-                        .HasMaxLength(64)
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Budget")
@@ -279,7 +279,6 @@ namespace Nara.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ImportedMeta")
-                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("MaxProjects")
@@ -844,6 +843,168 @@ namespace Nara.Migrations.Sqlite.Migrations
                     b.HasIndex("CaseId");
 
                     b.ToTable("payments", (string)null);
+                });
+
+            modelBuilder.Entity("Nara.Consultations.Consultation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportSummary")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Revised")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "ClosesAt");
+
+                    b.ToTable("consultations", (string)null);
+                });
+
+            modelBuilder.Entity("Nara.Consultations.ConsultationComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Paragraph")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "Paragraph");
+
+                    b.ToTable("consultation_comments", (string)null);
+                });
+
+            modelBuilder.Entity("Nara.Consultations.ConsultationFlag", b =>
+                {
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommentId", "PersonId");
+
+                    b.ToTable("consultation_flags", (string)null);
+                });
+
+            modelBuilder.Entity("Nara.Consultations.ConsultationParagraph", b =>
+                {
+                    b.Property<long>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConsultationId", "Number");
+
+                    b.ToTable("consultation_paragraphs", (string)null);
+                });
+
+            modelBuilder.Entity("Nara.Consultations.ConsultationReaction", b =>
+                {
+                    b.Property<long>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Paragraph")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Agrees")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConsultationId", "Paragraph", "PersonId");
+
+                    b.ToTable("consultation_reactions", (string)null);
                 });
 
             modelBuilder.Entity("Nara.Identity.Agencies.Agency", b =>
@@ -1837,6 +1998,42 @@ namespace Nara.Migrations.Sqlite.Migrations
                     b.HasOne("Nara.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nara.Consultations.ConsultationComment", b =>
+                {
+                    b.HasOne("Nara.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nara.Consultations.ConsultationFlag", b =>
+                {
+                    b.HasOne("Nara.Consultations.ConsultationComment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nara.Consultations.ConsultationParagraph", b =>
+                {
+                    b.HasOne("Nara.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nara.Consultations.ConsultationReaction", b =>
+                {
+                    b.HasOne("Nara.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

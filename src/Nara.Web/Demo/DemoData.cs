@@ -14,6 +14,7 @@ public static class DemoData
         await Nara.Petitions.Demo.PetitionsDemo.SeedAsync(services, cancellationToken);
         await Nara.OpenData.Demo.OpenDataDemo.SeedAsync(services, cancellationToken);
         await Nara.Budgeting.Demo.BudgetingDemo.SeedAsync(services, cancellationToken);
+        await Nara.Consultations.Demo.ConsultationsDemo.SeedAsync(services, cancellationToken);
     }
 
     public static string Describe(string url)

@@ -28,6 +28,7 @@ internal sealed class DesignTimeDb : IDesignTimeDbContextFactory<NaraDb>
         services.AddModelPart(typeof(Nara.Petitions.PetitionsModule).Assembly);
         services.AddModelPart(typeof(Nara.OpenData.OpenDataModule).Assembly);
         services.AddModelPart(typeof(Nara.Budgeting.BudgetingModule).Assembly);
+        services.AddModelPart(typeof(Nara.Consultations.ConsultationsModule).Assembly);
         return services.BuildServiceProvider().CreateScope().ServiceProvider.GetRequiredService<NaraDb>();
     }
 }

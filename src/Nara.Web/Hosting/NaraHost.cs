@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.ResponseCompression;
 using Nara.Budgeting;
 using Nara.Cases;
+using Nara.Consultations;
 using Nara.Identity;
 using Nara.OpenData;
 using Nara.Petitions;
@@ -50,6 +51,7 @@ public static class NaraHost
         services.AddPetitionsModule(configuration);
         services.AddOpenDataModule();
         services.AddBudgetingModule();
+        services.AddConsultationsModule();
 
         services.AddLocalization();
         // Arabic, Korean and accented Latin text is sent as text, not as numeric entities: lighter pages, same safety.
@@ -157,6 +159,7 @@ public static class NaraHost
         app.MapPetitionsModule();
         app.MapOpenDataModule();
         app.MapBudgetingModule();
+        app.MapConsultationsModule();
         app.MapLanguageSwitch();
         return app;
     }

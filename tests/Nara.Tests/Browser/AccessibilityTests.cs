@@ -101,7 +101,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     [Theory]
     [InlineData("en")]
     [InlineData("ar")]
-    public async Task ParticipatoryBudgetPages_AsVisitorVoterAdministratorAndOfficer_Axe_NoViolations(string language)
+    public async Task BudgetAndConsultationPages_AsVisitorResidentAdministratorAndOfficer_Axe_NoViolations(string language)
     {
         var visitor = await fixture.NewPageAsync();
         var voter = await fixture.NewPageAsync();
@@ -176,6 +176,26 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         await administrator.GotoAsync("/office/budgets/new");
         await administrator.ClickAsync("main button[type=submit]");
         await CheckAsync(administrator, "new process with errors");
+
+        // Consultations: the demo's open draft (1) and its answered by-law (2), as a visitor, a resident and the agency.
+        foreach (var path in new[] { "/consultations", "/consultations/1", "/consultations/1/paragraphs/4", "/consultations/2/report" })
+        {
+            Assert.Equal(200, (await visitor.GotoAsync(path))!.Status);
+            await CheckAsync(visitor, path);
+        }
+
+        await voter.GotoAsync("/consultations/1/paragraphs/4");
+        await CheckAsync(voter, "paragraph with forms");
+        await voter.ClickAsync("form[action*='handler=Comment'] button[type=submit]");
+        await CheckAsync(voter, "comment with an error");
+        await voter.GotoAsync("/consultations/1/paragraphs/4");
+        await voter.Locator("a[href^='?reply=']").First.ClickAsync();
+        await CheckAsync(voter, "reply form");
+        foreach (var path in new[] { "/office/consultations", "/office/consultations/new", "/office/consultations/1", "/office/consultations/2" })
+        {
+            Assert.Equal(200, (await officer.GotoAsync(path))!.Status);
+            await CheckAsync(officer, path);
+        }
 
         Assert.True(violations.Count == 0, string.Join('\n', violations));
     }

@@ -20,6 +20,7 @@ public sealed class BallotTypeTests() : AppTest(new NaraApp().With("Budgeting:Re
         var (process, voters, projects) = await PrepareAsync("k-approval", "greedy", maxProjects: 2);
         var tooMany = await voters[0].CastApprovalAsync(process, projects);
         var none = await voters[0].CastApprovalAsync(process, []);
+        var zero = await voters[0].SubmitAsync(await voters[0].OpenAsync($"/budgets/{process}/ballot"), new Dictionary<string, string?> { ["choice"] = "0" });
         await voters[0].CastApprovalAsync(process, [projects[0], projects[1]]);
         await voters[1].CastApprovalAsync(process, [projects[0]]);
         await voters[2].CastApprovalAsync(process, [projects[2]]);
@@ -27,6 +28,7 @@ public sealed class BallotTypeTests() : AppTest(new NaraApp().With("Budgeting:Re
 
         Assert.Contains("Choose at most 2 projects.", tooMany.Errors);
         Assert.Contains("Choose at least one project.", none.Errors);
+        Assert.Contains("Project 0 is not on this ballot.", zero.Errors);
         // Greedy by votes within 10,000: A (2 votes, 4,000) then B or C (1 vote each; B first by id), 4,000 each → both fit? 4,000+4,000+4,000 > 10,000: C is skipped.
         Assert.Equal([true, true, false], results.Select(p => p.Funded == true));
         Assert.Equal("NotEnoughBudgetLeft", results[2].ResultReason);
@@ -66,8 +68,10 @@ public sealed class BallotTypeTests() : AppTest(new NaraApp().With("Budgeting:Re
 
         Assert.Contains("Number your choices 1, 2, 3 … without gaps or repeats.", gap.Errors);
         Assert.Contains("Number your choices 1, 2, 3 … without gaps or repeats.", repeat.Errors);
-        // Borda with k = 3: first 3, second 2, third 1. A: 2 + 1 = 3; B: 3; C: 3 + 3 + 2 = 8.
-        Assert.Equal([3L, 3L, 8L], results.Select(p => p.Score ?? -1));
+        // Borda as Pabulib tools count it (a ballot's length minus the position): A: 1 + 1 = 2; B: 3; C: 2 + 1 + 2 = 5.
+        Assert.Equal([2L, 3L, 5L], results.Select(p => p.Score ?? -1));
+        var recounted = Nara.Voting.Pabulib.PabulibReader.Read(new StringReader(pb)).Scores();
+        Assert.Equal([2L, 3L, 5L], recounted);
         Assert.Contains("vote_type;ordinal", pb, StringComparison.Ordinal);
         Assert.Contains($"{projects[2]},{projects[0]}", pb, StringComparison.Ordinal);
     }

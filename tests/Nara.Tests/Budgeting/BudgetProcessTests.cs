@@ -115,9 +115,9 @@ public sealed class BudgetProcessTests() : AppTest(new NaraApp().With("Budgeting
         Assert.Matches("^[A-Z2-9]{5}-[A-Z2-9]{5}$", code);
         Assert.Equal(5, eligible.Count);
         Assert.DoesNotContain(eligible, v => v.Hash.Contains("A-100", StringComparison.Ordinal));
-        Assert.Contains("These details are not on the list", wrong.Html, StringComparison.Ordinal);
+        Assert.Contains("These details do not match anyone on the list who may still verify.", wrong.Html, StringComparison.Ordinal);
         Assert.Contains("You are verified to take part in this process.", verified.Html, StringComparison.Ordinal);
-        Assert.Contains("already used to verify another account", taken.Html, StringComparison.Ordinal);
+        Assert.Contains("These details do not match anyone on the list who may still verify.", taken.Html, StringComparison.Ordinal);
         Assert.Contains("You are verified to take part in this process.", byCode.Html, StringComparison.Ordinal);
         Assert.Contains("Only verified residents can propose projects.", unverified.Html, StringComparison.Ordinal);
         Assert.Contains("3 supporters", supported.Html, StringComparison.Ordinal);

@@ -17,6 +17,7 @@ public sealed partial class TranslationTests
         ["Nara.Petitions"] = typeof(Nara.Petitions.Strings),
         ["Nara.OpenData"] = typeof(Nara.OpenData.Strings),
         ["Nara.Budgeting"] = typeof(Nara.Budgeting.Strings),
+        ["Nara.Consultations"] = typeof(Nara.Consultations.Strings),
     };
 
     public static TheoryData<string, string> ModulesAndCultures()

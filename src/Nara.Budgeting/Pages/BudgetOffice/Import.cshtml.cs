@@ -10,6 +10,8 @@ namespace Nara.Budgeting.Pages.BudgetOffice;
 
 /// <summary>An administrator imports a Pabulib file as a closed process to study.</summary>
 [Authorize(Policy = NaraPolicies.Administrator)]
+[RequestSizeLimit(MaxBytes + (1024 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxBytes + (1024 * 1024))]
 internal sealed class ImportModel(BudgetResults results, IAgencyDirectory directory, IStringLocalizer<Strings> text) : PageModel
 {
     public const int MaxBytes = 50 * 1024 * 1024;

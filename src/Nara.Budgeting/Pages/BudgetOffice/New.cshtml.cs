@@ -63,7 +63,14 @@ internal sealed class NewModel(BudgetWork work, IAgencyDirectory directory, Juri
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
+        // Numbers that did not bind ("abc" for an age) are said so, rather than silently left at their default.
+        var unreadable = ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList();
         ModelState.Clear();
+        foreach (var key in unreadable)
+        {
+            ModelState.AddModelError(key, text["Enter a whole number."]);
+        }
+
         var districts = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var code in jurisdiction.Codes)
         {

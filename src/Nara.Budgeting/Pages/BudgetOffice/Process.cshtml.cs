@@ -86,6 +86,12 @@ internal sealed class ProcessModel(BudgetWork work, NaraDb db, Jurisdiction juri
 
         var district = string.IsNullOrEmpty(codeDistrict) || !jurisdiction.Codes.Contains(codeDistrict) ? null : codeDistrict;
         Codes = await work.IssueCodesAsync(Process, district, codeCount.Value, new Platform.Events.Actor(User.UserId(), StaffRoles.Administrator), cancellationToken);
+        if (Codes.Count == 0)
+        {
+            ModelState.AddModelError("CodeDistrict", text["Choose a district with a budget in this process."]);
+            return Page();
+        }
+
         await LoadAsync(id, cancellationToken);
         return Page();
     }

@@ -66,6 +66,9 @@ internal sealed class ShowModel(BudgetWork work, Jurisdiction jurisdiction, IStr
         return Page();
     }
 
+    /// <summary>The last day of a phase that ends at <paramref name="end"/>: the day before, when it ends at midnight.</summary>
+    public static DateTimeOffset LastDay(DateTimeOffset end) => end.UtcDateTime.TimeOfDay == TimeSpan.Zero ? end.AddDays(-1) : end;
+
     public static string BallotDescription(BudgetProcess process, IStringLocalizer text) => process.BallotType switch
     {
         BallotRules.Approval => text["Choose any projects whose costs together fit in the budget."],

@@ -8,6 +8,7 @@ namespace Nara.Budgeting.Pages.Budgets;
 
 /// <summary>A resident proves eligibility: national id and date of birth against the census list, or a one-time code.</summary>
 [Authorize(Policy = NaraPolicies.SignedIn)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(BudgetingModule.VerificationRateLimit)]
 internal sealed class VerifyModel(BudgetWork work, IStringLocalizer<Strings> text) : PageModel
 {
     public BudgetProcess Process { get; private set; } = null!;
