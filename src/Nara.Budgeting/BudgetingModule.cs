@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nara.Identity.Contracts;
 using Nara.Platform.Hosting;
+using Nara.Platform.OpenData;
 using Nara.Platform.Storage;
 
 namespace Nara.Budgeting;
@@ -23,6 +24,7 @@ public static class BudgetingModule
         services.TryAddSingleton<Jurisdiction>();
         services.AddScoped<BudgetWork>();
         services.AddScoped<BudgetResults>();
+        services.AddOpenDataFeed(BudgetDatasets.Feed);
         services.AddHostedService<BudgetResultsService>();
         // Verification answers a guess at someone's national id and birth date: ten tries per account per quarter hour.
         services.AddRateLimiter(options => options.AddPolicy(VerificationRateLimit, context =>

@@ -100,6 +100,8 @@ public sealed class BudgetProcessTests() : AppTest(new NaraApp().With("Budgeting
         var milestone = await officer.SubmitAsync(report, new Dictionary<string, string?> { ["On"] = "2027-03-01", ["Title"] = "Poles installed on the whole road", ["Progress"] = "60", ["Status"] = "in-progress" }, "form[action*='handler=Milestone']");
         var notFunded = await officer.OpenAsync($"/office/budgets/{id}/projects/{tower}");
         var project = await visitor.OpenAsync($"/budgets/{id}/projects/{lights}");
+        var processesCsv = await visitor.Client.GetStringAsync("/data/participatory-budgets.csv");
+        var projectsCsv = await visitor.Client.GetStringAsync("/data/budget-projects.csv");
 
         var projects = await Db(db => db.Set<BudgetProject>().Where(p => p.ProcessId == id).ToDictionaryAsync(p => p.Id));
         var ballots = await Db(db => db.Set<BudgetBallot>().Where(b => b.ProcessId == id).ToListAsync());
@@ -154,6 +156,11 @@ public sealed class BudgetProcessTests() : AppTest(new NaraApp().With("Budgeting
         Assert.Contains(process.BallotsSha256!, results.Html, StringComparison.Ordinal);
         Assert.Contains("nara pb tally --rule mes", results.Html, StringComparison.Ordinal);
 
+        Assert.Contains($"/budgets/{id}/ballots.pb,{process.BallotsSha256}", processesCsv, StringComparison.Ordinal);
+        Assert.Contains($"{id},{lights},Street lights on Hill Road,streets,", projectsCsv, StringComparison.Ordinal);
+        Assert.Contains("True,Funded,1,3x5000", projectsCsv, StringComparison.Ordinal);
+        Assert.Contains("The site is a protected wetland", projectsCsv, StringComparison.Ordinal);
+        Assert.DoesNotContain("Park benches", projectsCsv, StringComparison.Ordinal);
         Assert.Contains("Poles installed on the whole road", project.Html, StringComparison.Ordinal);
         Assert.Contains("60% done", project.Html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, milestone.Status);
