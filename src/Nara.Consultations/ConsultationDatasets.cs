@@ -40,7 +40,8 @@ internal static class ConsultationDatasets
         var consultations = await db.Set<Consultation>().AsNoTracking().Where(c => c.State != Consultation.Draft).OrderBy(c => c.Id).ToListAsync(cancellationToken);
         var paragraphs = await db.Set<ConsultationParagraph>().GroupBy(p => p.ConsultationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var comments = await db.Set<ConsultationComment>().Where(c => !c.Hidden).GroupBy(c => c.ConsultationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        return [.. consultations.Select(c => new ConsultationRow(c.Id, c.Title, agencies.GetValueOrDefault(c.AgencyId, ""), c.State, c.OpenedAt, c.ClosesAt, c.ReportedAt,
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        return [.. consultations.Select(c => new ConsultationRow(c.Id, c.Title, agencies.GetValueOrDefault(c.AgencyId, ""), c.State == Consultation.Open && now >= c.ClosesAt ? "closed" : c.State, c.OpenedAt, c.ClosesAt, c.ReportedAt,
             paragraphs.GetValueOrDefault(c.Id), comments.GetValueOrDefault(c.Id), c.Text, c.Revised, c.ReportSummary))];
     }
 

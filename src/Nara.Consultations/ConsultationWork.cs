@@ -46,8 +46,11 @@ internal sealed class ConsultationWork(NaraDb db, EventPublisher events, TimePro
     public static HashSet<Guid> AgenciesOf(ClaimsPrincipal user) =>
         user.IsStaffWithSecondFactor() ? [.. user.Memberships().Where(m => Managing.Contains(m.Role) && m.AgencyId is not null).Select(m => m.AgencyId!.Value)] : [];
 
-    public static Actor ActorIn(ClaimsPrincipal user, Guid agencyId) =>
-        new(user.UserId(), Managing.Reverse().FirstOrDefault(r => user.HasRole(r, agencyId)) ?? (user.HasRole(StaffRoles.Moderator, null) ? StaffRoles.Moderator : StaffRoles.Administrator), agencyId);
+    /// <summary>Who acts: the agency's role, or an administrator; a moderator (hiding a comment) acts for no agency.</summary>
+    public static Actor ActorIn(ClaimsPrincipal user, Guid agencyId, bool moderating = false) =>
+        Managing.Reverse().FirstOrDefault(r => user.HasRole(r, agencyId)) is { } role ? new(user.UserId(), role, agencyId)
+        : moderating && user.HasRole(StaffRoles.Moderator, null) ? new(user.UserId(), StaffRoles.Moderator)
+        : new(user.UserId(), StaffRoles.Administrator, agencyId);
 
     /// <summary>Whether people can comment now: opened and before its closing time.</summary>
     public bool IsOpen(Consultation consultation) => consultation.State == Consultation.Open && Now < consultation.ClosesAt;
@@ -88,9 +91,18 @@ internal sealed class ConsultationWork(NaraDb db, EventPublisher events, TimePro
         {
             errors["Text"] = ("Paste the draft text (Markdown), at most {0} characters.", ["100,000"]);
         }
-        else if (SafeMarkdown.Blocks(text).Count is 0 or > 500)
+        else if (SafeMarkdown.Blocks(text) is var blocks && blocks.Count is 0 or > 500)
         {
             errors["Text"] = ("The draft must have between 1 and {0} paragraphs.", [500]);
+        }
+        else if (blocks.Any(b => b.Length > 20_000))
+        {
+            errors["Text"] = ("Each paragraph of the draft must have at most {0} characters; separate long parts with an empty line.", ["20,000"]);
+        }
+
+        if (new[] { title, summary, text }.Any(HasControlCharacters))
+        {
+            errors.TryAdd("Text", ("The text contains characters that cannot be shown. Type it again or paste it as plain text.", []));
         }
 
         var today = DateOnly.FromDateTime(Now.UtcDateTime);
@@ -123,7 +135,7 @@ internal sealed class ConsultationWork(NaraDb db, EventPublisher events, TimePro
     /// <summary>Opens for comments: the draft's paragraphs are fixed and numbered, and the opening is logged with the draft's hash.</summary>
     public async Task<ConsultationResult> OpenAsync(Consultation consultation, Actor actor, CancellationToken cancellationToken)
     {
-        if (consultation.State != Consultation.Draft || consultation.ClosesAt <= Now)
+        if (consultation.State != Consultation.Draft || consultation.ClosesAt <= Now.AddDays(1))
         {
             return ConsultationResult.Refused("", "This consultation cannot be opened: it is already open, or its closing day has passed.");
         }
@@ -138,7 +150,17 @@ internal sealed class ConsultationWork(NaraDb db, EventPublisher events, TimePro
         consultation.OpenedAt = Now;
         consultation.Version = Guid.NewGuid();
         await events.PublishAsync(new ConsultationOpened(consultation.Id, consultation.Title, consultation.AgencyId, consultation.ClosesAt, Sha256(consultation.Text)), actor, cancellationToken: cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Opened twice at once: the other press opened it.
+            db.ChangeTracker.Clear();
+            return ConsultationResult.Refused("", "This consultation cannot be opened: it is already open, or its closing day has passed.");
+        }
+
         return ConsultationResult.Done(consultation.Id);
     }
 
@@ -159,7 +181,7 @@ internal sealed class ConsultationWork(NaraDb db, EventPublisher events, TimePro
             return ConsultationResult.Refused("", "You can only reply to a comment on this paragraph.");
         }
 
-        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length is < 3 or > CommentLimit)
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length is < 3 or > CommentLimit || HasControlCharacters(text))
         {
             return ConsultationResult.Refused("Text", "Write your comment in {0} to {1} characters.", 3, CommentLimit);
         }
@@ -236,7 +258,12 @@ internal sealed class ConsultationWork(NaraDb db, EventPublisher events, TimePro
     {
         if (reason is null || !HideReasons.Contains(reason))
         {
-            return ConsultationResult.Refused("reason", "Choose why the comment is hidden.");
+            return ConsultationResult.Refused("reason-" + comment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Choose why the comment is hidden.");
+        }
+
+        if (comment.Hidden)
+        {
+            return ConsultationResult.Done(comment.ConsultationId);
         }
 
         comment.Hidden = true;
@@ -258,6 +285,11 @@ internal sealed class ConsultationWork(NaraDb db, EventPublisher events, TimePro
         }
 
         var errors = new Dictionary<string, (string, object[])>();
+        if (new[] { summary, revised }.Concat(responses.Values).Any(HasControlCharacters))
+        {
+            errors["Revised"] = ("The text contains characters that cannot be shown. Type it again or paste it as plain text.", []);
+        }
+
         if (string.IsNullOrWhiteSpace(summary) || summary.Trim().Length > 10_000)
         {
             errors["Summary"] = ("Say what the consultation showed and what the agency will do, in at most {0} characters.", ["10,000"]);
@@ -310,6 +342,9 @@ internal sealed class ConsultationWork(NaraDb db, EventPublisher events, TimePro
 
         return ConsultationResult.Done(consultation.Id);
     }
+
+    /// <summary>Control characters other than line breaks and tabs (a NUL cannot even be stored by PostgreSQL).</summary>
+    private static bool HasControlCharacters(string? text) => text is not null && text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
 
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -9,13 +9,16 @@ namespace Nara.Consultations;
 /// The revised text against the draft, word by word (DiffPlex): removed words in &lt;del&gt;, added words in &lt;ins&gt;,
 /// each announced by visually hidden text, because screen readers do not read the elements' meaning.
 /// </summary>
-internal static class DraftDiff
+internal static partial class DraftDiff
 {
     public sealed record Counts(int Added, int Removed);
 
+    /// <summary>Words, runs of white space (line breaks included) and punctuation marks, each a piece of its own.</summary>
+    private static readonly CustomFunctionChunker Chunker = new(text => [.. Pieces().Split(text).Where(p => p.Length > 0)]);
+
     public static (string Html, Counts Counts) Render(string draft, string revised, string removedLabel, string addedLabel)
     {
-        var diff = Differ.Instance.CreateDiffs(draft, revised, ignoreWhiteSpace: false, ignoreCase: false, new WordChunker());
+        var diff = Differ.Instance.CreateDiffs(draft, revised, ignoreWhiteSpace: false, ignoreCase: false, Chunker);
         var html = new StringBuilder();
         var encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         var next = 0;
@@ -49,6 +52,9 @@ internal static class DraftDiff
     /// <summary>Words among the pieces (the chunker also gives spaces and punctuation as pieces).</summary>
     private static int Words(IReadOnlyList<string> pieces, int from, int count) =>
         pieces.Skip(from).Take(count).Count(p => p.Any(char.IsLetterOrDigit));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\s+|\p{P})")]
+    private static partial System.Text.RegularExpressions.Regex Pieces();
 
     private static void Append(StringBuilder html, HtmlEncoder encoder, IReadOnlyList<string> pieces, int from, int to)
     {

@@ -117,7 +117,7 @@ public static class ConsultationsDemo
             await work.CommentAsync(finished, 4, null, trader.UserId, trader.Name, "Sweeping by 7 pm is too early if we close at 7 pm.", cancellationToken);
         }
 
-        await db.Set<Consultation>().Where(c => c.Id == bylaw).ExecuteUpdateAsync(u => u.SetProperty(c => c.ClosesAt, work.Now.AddDays(-20)), cancellationToken);
+        await db.Set<Consultation>().Where(c => c.Id == bylaw).ExecuteUpdateAsync(u => u.SetProperty(c => c.ClosesAt, work.Now.AddDays(-20)).SetProperty(c => c.OpenedAt, work.Now.AddDays(-50)), cancellationToken);
         db.ChangeTracker.Clear();
         finished = (await work.FindAsync(bylaw, cancellationToken))!;
         await work.PublishReportAsync(finished, "Traders asked for longer evening hours and a realistic cleaning time. The by-law now closes markets at 7 pm, opens them on Sunday mornings, and gives an hour to clear stalls; the city collects the waste afterwards.",

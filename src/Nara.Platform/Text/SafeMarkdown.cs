@@ -21,10 +21,13 @@ public static class SafeMarkdown
     public static string ToHtml(string text, bool headings = false)
     {
         var html = Markdown.ToHtml(text, headings ? WithHeadings : Plain);
-        // A page has one h1: a text's own headings start at h2.
+        // A page has one h1: a text's own headings move one level down (h1 → h2 … h5 → h6).
         if (headings)
         {
-            html = html.Replace("<h1>", "<h2>", StringComparison.Ordinal).Replace("</h1>", "</h2>", StringComparison.Ordinal);
+            for (var level = 5; level >= 1; level--)
+            {
+                html = html.Replace($"<h{level}", $"<h{level + 1}", StringComparison.Ordinal).Replace($"</h{level}>", $"</h{level + 1}>", StringComparison.Ordinal);
+            }
         }
 
         return Sanitizer.Sanitize(html);
@@ -38,7 +41,8 @@ public static class SafeMarkdown
     {
         var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal);
         var document = Markdown.Parse(normalized, WithHeadings);
-        return [.. document.Where(b => b is not BlankLineBlock && b.Span.Length > 0)
+        // Link definitions and rules are not text to comment on.
+        return [.. document.Where(b => b is not (BlankLineBlock or LinkReferenceDefinitionGroup or ThematicBreakBlock) && b.Span.Length > 0)
             .Select(b => normalized.Substring(b.Span.Start, Math.Min(b.Span.Length, normalized.Length - b.Span.Start)).Trim())
             .Where(b => b.Length > 0)];
     }
@@ -47,8 +51,8 @@ public static class SafeMarkdown
     {
         var options = new HtmlSanitizerOptions
         {
-            AllowedTags = new HashSet<string>(["p", "em", "strong", "ul", "ol", "li", "a", "br", "blockquote", "code", "h2", "h3", "h4", "h5", "h6"], StringComparer.OrdinalIgnoreCase),
-            AllowedAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
+            AllowedTags = new HashSet<string>(["p", "em", "strong", "ul", "ol", "li", "a", "br", "blockquote", "code", "pre", "h2", "h3", "h4", "h5", "h6"], StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(["href", "start"], StringComparer.OrdinalIgnoreCase),
             AllowedSchemes = new HashSet<string>(["https", "http", "mailto"], StringComparer.OrdinalIgnoreCase),
             UriAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
         };

@@ -40,6 +40,44 @@ public sealed class NoJavaScriptTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task VoteInParticipatoryBudgetAndCommentOnDraft_JavaScriptOff()
+    {
+        var page = await fixture.NewPageAsync(javaScript: false);
+        await fixture.SignInCitizenAsync(page, "lea@citizen.example");
+
+        // The demo's voting process: verify, fill the cart past the budget (refused, with the total), fix it, cast.
+        await page.GotoAsync("/budgets/1/verify");
+        await page.FillAsync("#NationalId", "DEMO-0002");
+        await page.FillAsync("#BirthDate", "1990-01-01");
+        await page.ClickAsync("form[action*='handler=Census'] button[type=submit]");
+        await page.GotoAsync("/budgets/1/ballot");
+        foreach (var box in await page.Locator("input[name=choice]").AllAsync())
+        {
+            await box.CheckAsync();
+        }
+
+        await page.ClickAsync("button[formaction]");
+        var overBudget = await page.Locator(".error-summary li").AllTextContentsAsync();
+        await page.Locator("input[name=choice]").First.UncheckAsync();
+        await page.ClickAsync("button[formaction]");
+        var total = await page.Locator("main p[role=status]").TextContentAsync();
+        await page.ClickAsync("main button[type=submit]:not([formaction])");
+        var cast = await page.Locator(".banner-success").TextContentAsync();
+
+        // The demo's open consultation: agree with a paragraph and comment on it.
+        await page.GotoAsync("/consultations/1/paragraphs/6");
+        await page.ClickAsync("button[name=agrees][value=true]");
+        await page.FillAsync("#Text", "Please publish the readings in Arabic and French too.");
+        await page.ClickAsync("form[action*='handler=Comment'] button[type=submit]");
+
+        Assert.Contains(overBudget, e => e.Contains("more than the budget of 45,000 DMD", StringComparison.Ordinal));
+        Assert.Contains("32,000 DMD of 45,000 DMD", total, StringComparison.Ordinal);
+        Assert.Contains("Your ballot is stored.", cast, StringComparison.Ordinal);
+        Assert.Contains("Please publish the readings in Arabic and French too.", await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("You agree.", await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ApplyForResidenceCertificate_JavaScriptOff_IssuedAndVerified()
     {
         var page = await fixture.NewPageAsync(javaScript: false);

@@ -19,7 +19,8 @@ internal sealed class IndexModel(NaraDb db) : PageModel
         var agencies = ConsultationWork.AgenciesOf(User);
         var everything = User.IsStaffWithSecondFactor() && (User.HasRole(StaffRoles.Administrator, null) || User.HasRole(StaffRoles.Moderator, null));
         MayCreate = agencies.Count > 0 || (User.IsStaffWithSecondFactor() && User.HasRole(StaffRoles.Administrator, null));
-        var items = await db.Set<Consultation>().AsNoTracking().Where(c => everything || agencies.Contains(c.AgencyId)).OrderByDescending(c => c.Id).Take(100).ToListAsync(cancellationToken);
+        var administrator = User.IsStaffWithSecondFactor() && User.HasRole(StaffRoles.Administrator, null);
+        var items = await db.Set<Consultation>().AsNoTracking().Where(c => agencies.Contains(c.AgencyId) || administrator || (everything && c.State != Consultation.Draft)).OrderByDescending(c => c.Id).Take(100).ToListAsync(cancellationToken);
         var ids = items.Select(c => c.Id).ToList();
         var reported = await db.Set<ConsultationComment>().Where(c => ids.Contains(c.ConsultationId) && c.Reports > 0 && !c.Hidden).GroupBy(c => c.ConsultationId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);

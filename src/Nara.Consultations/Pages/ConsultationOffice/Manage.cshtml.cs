@@ -60,7 +60,7 @@ internal sealed class ManageModel(ConsultationWork work, NaraDb db, IStringLocal
             return NotFound();
         }
 
-        return Answer(await work.HideAsync(comment, Request.Form["reason-" + commentId.ToString(CultureInfo.InvariantCulture)].ToString(), ConsultationWork.ActorIn(User, Consultation.AgencyId), cancellationToken));
+        return Answer(await work.HideAsync(comment, Request.Form["reason-" + commentId.ToString(CultureInfo.InvariantCulture)].ToString(), ConsultationWork.ActorIn(User, Consultation.AgencyId, moderating: true), cancellationToken));
     }
 
     public async Task<IActionResult> OnPostReportAsync(long id, string? summary, string? revised, CancellationToken cancellationToken)
@@ -108,7 +108,8 @@ internal sealed class ManageModel(ConsultationWork work, NaraDb db, IStringLocal
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
         var consultation = await work.FindAsync(id, cancellationToken);
-        if (consultation is null || !ConsultationWork.MayModerate(User, consultation.AgencyId))
+        if (consultation is null || !ConsultationWork.MayModerate(User, consultation.AgencyId)
+            || (consultation.State == Consultation.Draft && !ConsultationWork.MayManage(User, consultation.AgencyId)))
         {
             return false;
         }

@@ -40,11 +40,11 @@ internal sealed class ParagraphModel(ConsultationWork work, NaraDb db, IAgencyDi
     {
         Reported = reported;
         ReplyTo = reply;
-        PageNumber = Math.Max(1, p ?? 1);
+        PageNumber = Math.Clamp(p ?? 1, 1, 10_000);
         return await LoadAsync(id, number, cancellationToken) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostReactAsync(long id, int number, bool agrees, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostReactAsync(long id, int number, bool? agrees, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, number, cancellationToken))
         {
@@ -56,11 +56,17 @@ internal sealed class ParagraphModel(ConsultationWork work, NaraDb db, IAgencyDi
             return Challenge();
         }
 
-        return Answer(await work.ReactAsync(Consultation, number, person, agrees, cancellationToken));
+        return agrees is { } answer ? Answer(await work.ReactAsync(Consultation, number, person, answer, cancellationToken)) : BadRequest();
     }
 
-    public async Task<IActionResult> OnPostCommentAsync(long id, int number, long? parentId, string? text, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCommentAsync(long id, int number, long? parentId, string? text, int? p, CancellationToken cancellationToken)
     {
+        PageNumber = Math.Clamp(p ?? 1, 1, 10_000);
+        if (ModelState.GetValueOrDefault(nameof(parentId))?.Errors.Count > 0)
+        {
+            return BadRequest();
+        }
+
         if (!await LoadAsync(id, number, cancellationToken))
         {
             return NotFound();
@@ -73,7 +79,7 @@ internal sealed class ParagraphModel(ConsultationWork work, NaraDb db, IAgencyDi
 
         ReplyTo = parentId;
         var name = (await directory.PersonAsync(person, cancellationToken))?.Name ?? "";
-        return Answer(await work.CommentAsync(Consultation, number, parentId, person, name.Length == 0 ? localizer["Resident"] : name, text, cancellationToken));
+        return Answer(await work.CommentAsync(Consultation, number, parentId, person, name, text, cancellationToken));
     }
 
     public async Task<IActionResult> OnPostReportAsync(long id, int number, long commentId, CancellationToken cancellationToken)
@@ -102,7 +108,7 @@ internal sealed class ParagraphModel(ConsultationWork work, NaraDb db, IAgencyDi
     {
         if (result.Succeeded)
         {
-            return Redirect($"/consultations/{Consultation.Id}/paragraphs/{Paragraph.Number}");
+            return Redirect($"/consultations/{Consultation.Id}/paragraphs/{Paragraph.Number}" + (PageNumber > 1 ? $"?p={PageNumber}" : ""));
         }
 
         foreach (var (field, (message, values)) in result.Errors)
@@ -133,6 +139,10 @@ internal sealed class ParagraphModel(ConsultationWork work, NaraDb db, IAgencyDi
         var shown = threads.Take(PerPage).Select(c => c.Id).ToList();
         var replies = await db.Set<ConsultationComment>().AsNoTracking().Where(c => c.ParentId != null && shown.Contains(c.ParentId.Value)).OrderBy(c => c.Id).ToListAsync(cancellationToken);
         Comments = [.. threads.Take(PerPage), .. replies];
+        if (ReplyTo is { } target && !shown.Contains(target))
+        {
+            ReplyTo = null;
+        }
         HasNext = await db.Set<ConsultationParagraph>().AnyAsync(p => p.ConsultationId == id && p.Number == number + 1, cancellationToken);
         if (User.UserId() is { } person)
         {

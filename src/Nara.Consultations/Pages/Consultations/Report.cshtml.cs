@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 using Nara.Platform.Storage;
 
 namespace Nara.Consultations.Pages.Consultations;
 
 /// <summary>The response report: the overall conclusion, each paragraph's response, and the revised text as a diff against the draft.</summary>
-internal sealed class ReportModel(ConsultationWork work, NaraDb db, IStringLocalizer<Strings> text) : PageModel
+internal sealed class ReportModel(ConsultationWork work, NaraDb db, IStringLocalizer<Strings> text, IMemoryCache cache) : PageModel
 {
     public Consultation Consultation { get; private set; } = null!;
 
@@ -33,7 +34,12 @@ internal sealed class ReportModel(ConsultationWork work, NaraDb db, IStringLocal
         Paragraphs = await work.ParagraphsAsync(id, cancellationToken);
         Tallies = await work.TalliesAsync(id, cancellationToken);
         CommentCount = await db.Set<ConsultationComment>().CountAsync(c => c.ConsultationId == id && !c.Hidden, cancellationToken);
-        (DiffHtml, Counts) = DraftDiff.Render(consultation.Text, revised, text["removed:"], text["added:"]);
+        // A report never changes once published: its comparison is worked out once per instance and language.
+        (DiffHtml, Counts) = cache.GetOrCreate(("consultation-diff", id, System.Globalization.CultureInfo.CurrentUICulture.Name), entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromHours(1);
+            return DraftDiff.Render(consultation.Text, revised, text["removed:"], text["added:"]);
+        });
         return Page();
     }
 }
