@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Nara.Budgeting.Contracts;
 using Nara.Platform.Events;
 using Nara.Platform.Hosting;
+using Nara.Platform.Outbox;
 using Nara.Platform.Secrets;
 using Nara.Platform.Storage;
 using Nara.Voting.Rules;
@@ -35,7 +36,7 @@ internal sealed record ProjectForm(string? Title, string? Description, decimal? 
 /// Every change in a participatory budget: processes, proposals, support, review, merging, eligible voters, verification,
 /// ballots and milestones. Each change, its event and its public-log entry commit together. Pages and tests call these.
 /// </summary>
-internal sealed class BudgetWork(NaraDb db, EventPublisher events, PersonalHasher hasher, Jurisdiction jurisdiction, TimeProvider clock)
+internal sealed class BudgetWork(NaraDb db, EventPublisher events, PersonalHasher hasher, Jurisdiction jurisdiction, Outbox outbox, TimeProvider clock)
 {
     public const int MaxImageBytes = 2 * 1024 * 1024;
 
@@ -412,6 +413,66 @@ internal sealed class BudgetWork(NaraDb db, EventPublisher events, PersonalHashe
         var entries = codes.Select(c => new EligibleVoter { ProcessId = process.Id, Hash = CodeHash(process.Id, c), Kind = EligibleVoter.Code, District = district }).ToList();
         await AddEligibleAsync(process, entries, EligibleVoter.Code, administrator, cancellationToken);
         return [.. codes.Select(c => $"{c[..5]}-{c[5..]}")];
+    }
+
+    /// <summary>
+    /// Sends each mobile number its own one-time code by SMS (through the outbox, in the same commit as the codes'
+    /// hashes). Lines are "number" or "number,district"; every bad line is reported and then nothing is sent. The
+    /// numbers are kept only in the encrypted outbox, never with the codes.
+    /// </summary>
+    public async Task<(int Sent, IReadOnlyList<CensusFile.Problem> Problems)> SendCodesAsync(
+        BudgetProcess process, string? lines, Func<string, string> message, string culture, Actor administrator, CancellationToken cancellationToken)
+    {
+        var budgeted = (await DistrictsAsync(process.Id, cancellationToken)).Select(d => d.District).ToHashSet(StringComparer.Ordinal);
+        var problems = new List<CensusFile.Problem>();
+        var recipients = new List<(string Phone, string? District)>();
+        var numbered = (lines ?? "").Replace("\r", "", StringComparison.Ordinal).Split('\n').Select((text, index) => (Text: text.Trim(), Line: index + 1)).Where(l => l.Text.Length > 0).ToList();
+        if (numbered.Count is 0 or > 5000)
+        {
+            return (0, [new("Enter from 1 to {0} mobile numbers, one per line.", 5000)]);
+        }
+
+        foreach (var (text, line) in numbered)
+        {
+            var parts = text.Split(',', 2, StringSplitOptions.TrimEntries);
+            var phone = Nara.Platform.Text.PhoneNumbers.Normalize(parts[0]);
+            var district = parts.Length > 1 && parts[1].Length > 0 ? parts[1] : process.District;
+            if (phone is null)
+            {
+                problems.Add(new("Line {0}: \"{1}\" is not a mobile number in international form, such as +233 20 123 4567.", line, parts[0].Length > 30 ? parts[0][..30] + "…" : parts[0]));
+            }
+            else if ((budgeted.Count > 0 && (district is null || !budgeted.Contains(district))) || (process.District is not null && district != process.District)
+                || (district is not null && !jurisdiction.Codes.Contains(district)))
+            {
+                problems.Add(new("Line {0}: \"{1}\" is not a district with a budget in this process.", line, district ?? ""));
+            }
+            else
+            {
+                recipients.Add((phone, district));
+            }
+
+            if (problems.Count >= CensusFile.MaxProblems)
+            {
+                break;
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return (0, problems);
+        }
+
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var entries = new List<EligibleVoter>();
+        foreach (var (phone, district) in recipients.DistinctBy(r => r.Phone))
+        {
+            var code = RandomNumberGenerator.GetString(alphabet, 10);
+            entries.Add(new EligibleVoter { ProcessId = process.Id, Hash = CodeHash(process.Id, code), Kind = EligibleVoter.Code, District = district });
+            outbox.Queue(Channel.Sms, phone, "", message($"{code[..5]}-{code[5..]}"), culture, "budgeting.eligibility-code");
+        }
+
+        await AddEligibleAsync(process, entries, EligibleVoter.Code, administrator, cancellationToken);
+        return (entries.Count, []);
     }
 
     /// <summary>A resident proves eligibility with national id and date of birth as the census lists them.</summary>

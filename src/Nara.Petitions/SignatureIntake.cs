@@ -74,7 +74,7 @@ internal sealed class SignatureIntake(
         }
 
         var bySms = options.Value.BySms;
-        var email = bySms ? NormalizePhone(request.Phone) : Normalize(request.Email, options.Value.PlusTags == "strip");
+        var email = bySms ? Nara.Platform.Text.PhoneNumbers.Normalize(request.Phone) : Normalize(request.Email, options.Value.PlusTags == "strip");
         // For a mobile number, the country code and operator prefix stand where an email's domain would (fraud review).
         var domain = bySms ? email?[..Math.Min(7, email.Length)] : email?[(email.IndexOf('@', StringComparison.Ordinal) + 1)..];
         if (email is null)
@@ -159,7 +159,7 @@ internal sealed class SignatureIntake(
     public async Task<ConfirmOutcome> ConfirmCodeAsync(Petition petition, string? phone, string? code, CancellationToken cancellationToken)
     {
         const string wrong = "That code is not right. Check the number and the code, or sign again to get a new code.";
-        var number = NormalizePhone(phone);
+        var number = Nara.Platform.Text.PhoneNumbers.Normalize(phone);
         code = code?.Trim().Replace(" ", "", StringComparison.Ordinal);
         if (number is null || code is not { Length: 6 } || !code.All(char.IsAsciiDigit))
         {
@@ -266,18 +266,6 @@ internal sealed class SignatureIntake(
         }
 
         return $"{user}@{parsed.Host}";
-    }
-
-    /// <summary>A mobile number in international form (E.164): "+", the country code and the number, spaces and dashes removed.</summary>
-    public static string? NormalizePhone(string? phone)
-    {
-        var value = phone is null ? "" : new string([.. phone.Where(c => c is not (' ' or '-' or '.' or '(' or ')'))]);
-        if (value.StartsWith("00", StringComparison.Ordinal))
-        {
-            value = "+" + value[2..];
-        }
-
-        return value.Length is >= 9 and <= 16 && value[0] == '+' && value[1] != '0' && value[1..].All(char.IsAsciiDigit) ? value : null;
     }
 
     private static byte[] CodeHash(long petitionId, string contactHash, string code) =>

@@ -176,6 +176,32 @@ public sealed class BudgetProcessTests() : AppTest(new NaraApp().With("Budgeting
         Assert.DoesNotContain(log, e => e.Contains("A-100", StringComparison.Ordinal) || e.Contains("1980-05-01", StringComparison.Ordinal) || e.Contains("test.example", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task CodesBySms_EachNumberItsOwnCode_BadLinesReported_CodeVerifies()
+    {
+        var (agency, _) = await app.CreateAgencyAsync();
+        using var administrator = await app.SignInAsync(await app.CreateStaffAsync("administrator"));
+        var id = await administrator.CreateProcessAsync(agency);
+        var manage = await administrator.OpenAsync($"/office/budgets/{id}");
+        var bad = await administrator.SubmitAsync(manage, new Dictionary<string, string?> { ["Phones"] = "+233 20 555 0101\n12345\n+233205550102,atlantis" }, "form[action*='handler=SendCodes']");
+        var sent = await administrator.SubmitAsync(manage, new Dictionary<string, string?> { ["Phones"] = "+233 20 555 0101\n\n0023320 555 0102, north\n+233205550101" }, "form[action*='handler=SendCodes']");
+        var sms = await app.WaitForSmsAsync("+233205550102", t => t.Contains("Your code to take part in", StringComparison.Ordinal));
+        var code = System.Text.RegularExpressions.Regex.Match(sms, "[A-Z2-9]{5}-[A-Z2-9]{5}").Value;
+        using var resident = await app.SignInCitizenAsync();
+        var verified = await resident.SubmitAsync(await resident.OpenAsync($"/budgets/{id}/verify"), new Dictionary<string, string?> { ["Code"] = code }, "form[action*='handler=Code']");
+        var entries = await Db(db => db.Set<EligibleVoter>().Where(v => v.ProcessId == id).ToListAsync());
+
+        Assert.Contains("No code was sent: 2 lines have problems.", bad.Errors);
+        Assert.Contains("Line 2: \"12345\" is not a mobile number in international form", bad.Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Line 3: \"atlantis\" is not a district", bad.Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2 codes are being sent by SMS.", sent.Html, StringComparison.Ordinal);
+        Assert.Contains($"/budgets/{id}/verify", sms, StringComparison.Ordinal);
+        Assert.Equal(2, entries.Count);
+        Assert.Contains(entries, e => e.District == "north");
+        Assert.DoesNotContain(entries, e => e.Hash.Contains("233", StringComparison.Ordinal));
+        Assert.Contains("You are verified to take part in this process.", verified.Html, StringComparison.Ordinal);
+    }
+
     private Task<T> Db<T>(Func<NaraDb, Task<T>> query) =>
         app.WithScopeAsync(sp => query(sp.GetRequiredService<NaraDb>()));
 }

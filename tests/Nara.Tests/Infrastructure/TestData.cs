@@ -76,5 +76,26 @@ public static class TestData
         return session;
     }
 
+    /// <summary>The newest SMS to the number (written by the demo transport to DATA/sms) once it matches.</summary>
+    public static async Task<string> WaitForSmsAsync(this NaraApp app, string phone, Func<string, bool> matches)
+    {
+        var folder = Path.Combine(app.DataDirectory, "sms");
+        for (var i = 0; i < 200; i++)
+        {
+            var newest = Directory.Exists(folder)
+                ? Directory.GetFiles(folder).Select(f => new FileInfo(f)).OrderBy(f => f.LastWriteTimeUtc).Select(f => File.ReadAllText(f.FullName))
+                    .LastOrDefault(t => t.StartsWith($"To: {phone}\n", StringComparison.Ordinal))
+                : null;
+            if (newest is not null && matches(newest))
+            {
+                return newest;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"No matching SMS to {phone}");
+    }
+
     public static string CodeIn(string text) => System.Text.RegularExpressions.Regex.Match(text, @"\b\d{6}\b").Value;
 }

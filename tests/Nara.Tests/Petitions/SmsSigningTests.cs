@@ -44,7 +44,7 @@ public sealed class SmsSigningTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.NotNull(confirmed.Document.QuerySelector("a[href^='/api/v1/log/receipts/']"));
         Assert.EndsWith($"/petitions/{id}/check-phone", again.Url, StringComparison.Ordinal);
         Assert.Equal(firstWrong.Errors, replay.Errors);
-        Assert.Contains("You have already signed", await WaitForSmsAsync("+233205550002", t => t.Contains("already signed", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("You have already signed", await app.WaitForSmsAsync("+233205550002", t => t.Contains("already signed", StringComparison.Ordinal)), StringComparison.Ordinal);
 
         // Three wrong codes and the right one no longer works; signing again sends a new code that does.
         await app.Session().SubmitAsync(form, Fields("+233205550003"), "form[action*='handler=Sign']");
@@ -71,7 +71,7 @@ public sealed class SmsSigningTests(Xunit.Abstractions.ITestOutputHelper output)
         using var officer = await app.SignInAsync(await app.CreateStaffAsync("officer", agencyId));
         var respond = await officer.OpenAsync($"/office/petitions/{id}");
         await officer.SubmitAsync(respond, new Dictionary<string, string?> { ["response"] = "The ministry will drill a borehole at the school before the dry season." });
-        Assert.Contains("The government has responded to petition", await WaitForSmsAsync("+233205550002", t => t.Contains("responded", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("The government has responded to petition", await app.WaitForSmsAsync("+233205550002", t => t.Contains("responded", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string?> Fields(string phone, bool notify = false) => new()
@@ -94,26 +94,5 @@ public sealed class SmsSigningTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     private async Task<string> CodeForAsync(string phone, string? notThis = null) =>
-        TestData.CodeIn(await WaitForSmsAsync(phone, t => TestData.CodeIn(t) is { Length: 6 } code && code != notThis && t.Contains("code", StringComparison.Ordinal)));
-
-    /// <summary>The newest SMS to the number (written by the demo transport to DATA/sms) once it matches.</summary>
-    private async Task<string> WaitForSmsAsync(string phone, Func<string, bool> matches)
-    {
-        var folder = Path.Combine(app.DataDirectory, "sms");
-        for (var i = 0; i < 200; i++)
-        {
-            var newest = Directory.Exists(folder)
-                ? Directory.GetFiles(folder).Select(f => new FileInfo(f)).OrderBy(f => f.LastWriteTimeUtc).Select(f => File.ReadAllText(f.FullName))
-                    .LastOrDefault(t => t.StartsWith($"To: {phone}\n", StringComparison.Ordinal))
-                : null;
-            if (newest is not null && matches(newest))
-            {
-                return newest;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"No matching SMS to {phone}");
-    }
+        TestData.CodeIn(await app.WaitForSmsAsync(phone, t => TestData.CodeIn(t) is { Length: 6 } code && code != notThis && t.Contains("code", StringComparison.Ordinal)));
 }

@@ -37,6 +37,10 @@ internal sealed class ProcessModel(BudgetWork work, NaraDb db, Jurisdiction juri
 
     public IReadOnlyList<string> Codes { get; private set; } = [];
 
+    public IReadOnlyList<string> SmsProblems { get; private set; } = [];
+
+    public int? Sent { get; private set; }
+
     public IReadOnlyList<SelectListItem> DistrictOptions =>
         [new(text["Any district"], ""), .. jurisdiction.Regions.Select(r => new SelectListItem(r.Value, r.Key))];
 
@@ -92,6 +96,29 @@ internal sealed class ProcessModel(BudgetWork work, NaraDb db, Jurisdiction juri
             return Page();
         }
 
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSendCodesAsync(long id, string? phones, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || !Administrator)
+        {
+            return NotFound();
+        }
+
+        var title = Process.Title.Length > 50 ? Process.Title[..47] + "…" : Process.Title;
+        var verify = $"{PublicAddress.Of(HttpContext)}/budgets/{id}/verify";
+        var (sent, problems) = await work.SendCodesAsync(Process, phones, code => text["Your code to take part in \"{0}\": {1}. Enter it at {2}", title, code, verify],
+            System.Globalization.CultureInfo.CurrentUICulture.Name, new Platform.Events.Actor(User.UserId(), StaffRoles.Administrator), cancellationToken);
+        if (problems.Count > 0)
+        {
+            SmsProblems = [.. problems.Select(p => text[p.Message, p.Values].Value)];
+            ModelState.AddModelError("Phones", text["No code was sent: {0} lines have problems.", problems.Count]);
+            return Page();
+        }
+
+        Sent = sent;
         await LoadAsync(id, cancellationToken);
         return Page();
     }
