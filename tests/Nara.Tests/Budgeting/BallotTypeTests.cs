@@ -107,6 +107,7 @@ public sealed class BallotTypeTests() : AppTest(new NaraApp().With("Budgeting:Re
         await app.PublishResultsAsync();
         var projects = await app.WithScopeAsync(sp => sp.GetRequiredService<NaraDb>().Set<BudgetProject>().Where(p => p.ProcessId == process).ToDictionaryAsync(p => p.Id));
         var southPb = await app.Session().Client.GetStringAsync($"/budgets/{process}/ballots.pb?district=south");
+        var results = await app.Session().OpenAsync($"/budgets/{process}");
 
         Assert.DoesNotContain("A road in the south", northBallot.Html, StringComparison.Ordinal);
         Assert.Contains("Your choices cost 5,500 DMD, more than the budget of 3,000 DMD. Remove a project.", overBudget.Errors);
@@ -115,6 +116,9 @@ public sealed class BallotTypeTests() : AppTest(new NaraApp().With("Budgeting:Re
         Assert.True(projects[school].Funded);
         Assert.False(projects[road].Funded);
         Assert.Equal("NoSupport", projects[road].ResultReason);
+        Assert.Contains("Northern Region: 4,000 DMD of 5,000 DMD funded.", results.Html, StringComparison.Ordinal);
+        Assert.Contains("Southern Region: 2,500 DMD of 3,000 DMD funded.", results.Html, StringComparison.Ordinal);
+        Assert.Contains($"/budgets/{process}/ballots.pb?district=south", results.Html, StringComparison.Ordinal);
         Assert.Contains("subunit;south", southPb, StringComparison.Ordinal);
         Assert.Contains("budget;3000", southPb, StringComparison.Ordinal);
         Assert.DoesNotContain("A well in the north", southPb, StringComparison.Ordinal);
