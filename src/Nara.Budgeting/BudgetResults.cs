@@ -94,10 +94,10 @@ internal sealed partial class BudgetResults(NaraDb db, EventPublisher events, Ju
         process.BallotsSha256 = await FileHashesAsync(process, cancellationToken);
         process.Version = Guid.NewGuid();
         await events.PublishAsync(new BudgetResultsPublished(process.Id, process.Rule, funded, cost, ballots, process.BallotsSha256), Actor.System, cancellationToken: cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return true;
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -105,6 +105,13 @@ internal sealed partial class BudgetResults(NaraDb db, EventPublisher events, Ju
             db.ChangeTracker.Clear();
             return false;
         }
+
+        // The secret of the ballot, once counted: accounts are unlinked from the list entries their ballots hang on,
+        // and the nonces that open the commitments are forgotten. Receipts taken while voting still verify.
+        await db.Set<EligibleVoter>().Where(v => v.ProcessId == processId && v.PersonId != null).ExecuteUpdateAsync(u => u.SetProperty(v => v.PersonId, (Guid?)null), cancellationToken);
+        await db.Set<BudgetBallot>().Where(b => b.ProcessId == processId && b.Nonce != null).ExecuteUpdateAsync(u => u.SetProperty(b => b.Nonce, (string?)null), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>
