@@ -1639,15 +1639,15 @@ namespace Nara.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ProtectedBody")
-                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProtectedContent")
                         .HasColumnType("text");
 
                     b.Property<string>("ProtectedRecipient")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("ProtectedSubject")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("SentAt")

@@ -1612,15 +1612,15 @@ namespace Nara.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ProtectedBody")
-                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedContent")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProtectedRecipient")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProtectedSubject")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SentAt")

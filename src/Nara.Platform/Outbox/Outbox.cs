@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Nara.Platform.Storage;
 
@@ -25,9 +27,7 @@ public sealed class Outbox(NaraDb db, IDataProtectionProvider protection, TimePr
         {
             Id = Guid.CreateVersion7(now),
             Channel = channel,
-            ProtectedRecipient = protector.Protect(recipient),
-            ProtectedSubject = protector.Protect(subject),
-            ProtectedBody = protector.Protect(body),
+            ProtectedContent = protector.Protect(JsonSerializer.Serialize(new OutboxContent(recipient, subject, body), OutboxJson.Default.OutboxContent)),
             Culture = culture,
             Template = template,
             CreatedAt = now,
@@ -36,3 +36,9 @@ public sealed class Outbox(NaraDb db, IDataProtectionProvider protection, TimePr
         return message;
     }
 }
+
+/// <summary>What an outbox row protects: where the message goes and what it says.</summary>
+internal sealed record OutboxContent(string To, string Subject, string Body);
+
+[JsonSerializable(typeof(OutboxContent))]
+internal sealed partial class OutboxJson : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,43 +87,81 @@ public sealed partial class OutboxDispatcher(
         await db.Outbox
             .Where(m => due.Contains(m.Id) && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockToken, token).SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
-        var claimed = await db.Outbox.AsNoTracking().Where(m => m.LockToken == token).ToListAsync(cancellationToken);
+        var claimed = await db.Outbox.AsNoTracking().Where(m => due.Contains(m.Id) && m.LockToken == token).ToListAsync(cancellationToken);
 
         foreach (var group in claimed.GroupBy(m => m.Channel))
         {
             var transport = transports.First(t => t.Channel == group.Key);
             var outgoing = group.Select(Unprotect).ToList();
+            var delivered = new List<OutgoingMessage>(outgoing.Count);
             try
             {
-                await transport.SendAsync(outgoing, (message, error) => CompleteAsync(db, token, message, error, cancellationToken), cancellationToken);
+                await transport.SendAsync(
+                    outgoing,
+                    (message, error) =>
+                    {
+                        if (error is null)
+                        {
+                            delivered.Add(message);
+                            return Task.CompletedTask;
+                        }
+
+                        return FailAsync(db, token, message, error, cancellationToken);
+                    },
+                    cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogTransportFailed(logger, group.Key, e.GetType().Name);
-                foreach (var message in outgoing)
+                foreach (var message in outgoing.Except(delivered))
                 {
-                    await CompleteAsync(db, token, message, e, cancellationToken);
+                    await FailAsync(db, token, message, e, cancellationToken);
                 }
+            }
+            finally
+            {
+                // What the transport accepted is marked sent in one statement per batch. A crash before it means those
+                // messages go again with the same Message-ID, as after any crash between sending and recording.
+                await MarkSentAsync(db, token, delivered, group.Key);
             }
         }
 
         return claimed.Count;
     }
 
-    private OutgoingMessage Unprotect(OutboxMessage m) => new(
-        m.Id, m.Channel, protector.Unprotect(m.ProtectedRecipient), protector.Unprotect(m.ProtectedSubject), protector.Unprotect(m.ProtectedBody), m.Culture);
+    private async Task MarkSentAsync(NaraDb db, Guid token, List<OutgoingMessage> delivered, Channel channel)
+    {
+        if (delivered.Count == 0)
+        {
+            return;
+        }
 
-    private async Task CompleteAsync(NaraDb db, Guid token, OutgoingMessage message, Exception? error, CancellationToken cancellationToken)
+        var now = clock.GetUtcNow();
+        var ids = delivered.Select(m => m.Id).ToList();
+        await db.Outbox.Where(m => ids.Contains(m.Id) && m.LockToken == token && m.SentAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now).SetProperty(m => m.LockToken, (Guid?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+        sent.Add(delivered.Count, new KeyValuePair<string, object?>("channel", channel.ToString()));
+        foreach (var message in delivered)
+        {
+            LogSent(logger, message.Id, message.Channel);
+        }
+    }
+
+    private OutgoingMessage Unprotect(OutboxMessage m)
+    {
+        if (m.ProtectedContent is null)
+        {
+            return new(m.Id, m.Channel, protector.Unprotect(m.ProtectedRecipient!), protector.Unprotect(m.ProtectedSubject!), protector.Unprotect(m.ProtectedBody!), m.Culture);
+        }
+
+        var content = JsonSerializer.Deserialize(protector.Unprotect(m.ProtectedContent), OutboxJson.Default.OutboxContent)!;
+        return new(m.Id, m.Channel, content.To, content.Subject, content.Body, m.Culture);
+    }
+
+    private async Task FailAsync(NaraDb db, Guid token, OutgoingMessage message, Exception error, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var mine = db.Outbox.Where(m => m.Id == message.Id && m.LockToken == token && m.SentAt == null);
-        if (error is null)
-        {
-            await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now).SetProperty(m => m.LockToken, (Guid?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
-            sent.Add(1, new KeyValuePair<string, object?>("channel", message.Channel.ToString()));
-            LogSent(logger, message.Id, message.Channel);
-            return;
-        }
 
         // Only the error's type is kept: transport messages can quote the recipient's address.
         var reason = error.GetType().Name;

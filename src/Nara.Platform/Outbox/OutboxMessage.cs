@@ -11,7 +11,7 @@ public enum Channel
 
 /// <summary>
 /// A message to a person, written in the same transaction as the change that causes it and delivered
-/// afterwards by <see cref="OutboxDispatcher"/>. Recipient and body are personal data and are stored
+/// afterwards by <see cref="OutboxDispatcher"/>. Recipient, subject and body are personal data and are stored
 /// protected with Data Protection.
 /// </summary>
 public sealed class OutboxMessage
@@ -20,11 +20,15 @@ public sealed class OutboxMessage
 
     public Channel Channel { get; set; }
 
-    public required string ProtectedRecipient { get; set; }
+    /// <summary>Recipient, subject and body, protected together as one payload (one encryption per message, not three).</summary>
+    public string? ProtectedContent { get; set; }
 
-    public required string ProtectedSubject { get; set; }
+    /// <summary>Messages queued before <see cref="ProtectedContent"/> existed keep their three fields; new ones leave these empty.</summary>
+    public string? ProtectedRecipient { get; set; }
 
-    public required string ProtectedBody { get; set; }
+    public string? ProtectedSubject { get; set; }
+
+    public string? ProtectedBody { get; set; }
 
     public required string Culture { get; set; }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Platform.Outbox;
@@ -108,8 +109,52 @@ public sealed class OutboxTests
             await QueueAsync(app, to, "Private subject", "Your code is 424242");
 
             var row = await app.WithScopeAsync(sp => sp.GetRequiredService<NaraDb>().Outbox.AsNoTracking().SingleAsync());
-            Assert.DoesNotContain(to, row.ProtectedRecipient, StringComparison.Ordinal);
-            Assert.DoesNotContain("424242", row.ProtectedBody, StringComparison.Ordinal);
+            Assert.NotNull(row.ProtectedContent);
+            Assert.DoesNotContain(to, row.ProtectedContent, StringComparison.Ordinal);
+            Assert.DoesNotContain("Private subject", row.ProtectedContent, StringComparison.Ordinal);
+            Assert.DoesNotContain("424242", row.ProtectedContent, StringComparison.Ordinal);
+            Assert.Null(row.ProtectedRecipient);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Deliver_MessageQueuedInTheOlderThreeFieldForm_StillDelivered()
+    {
+        // Rows written before the outbox protected its content as one payload keep recipient, subject and body apart.
+        var app = new NaraApp().With("Delivery:Enabled", "false");
+        await app.InitializeAsync();
+        try
+        {
+            var to = $"{TestData.Unique("legacy")}@test.example";
+            await app.WithScopeAsync(async sp =>
+            {
+                var protector = sp.GetRequiredService<IDataProtectionProvider>().CreateProtector("Nara.Outbox.v1");
+                var db = sp.GetRequiredService<NaraDb>();
+                var now = DateTimeOffset.UtcNow;
+                db.Outbox.Add(new OutboxMessage
+                {
+                    Id = Guid.CreateVersion7(),
+                    Channel = Channel.Email,
+                    ProtectedRecipient = protector.Protect(to),
+                    ProtectedSubject = protector.Protect("Queued long ago"),
+                    ProtectedBody = protector.Protect("Still on its way"),
+                    Culture = "en",
+                    Template = "test.legacy",
+                    CreatedAt = now,
+                    NextAttemptAt = now,
+                });
+                return await db.SaveChangesAsync();
+            });
+
+            await app.Services.GetRequiredService<OutboxDispatcher>().DeliverDueAsync(default);
+
+            var message = Assert.Single(app.Smtp.Messages, m => m.To.ToString() == to);
+            Assert.Equal("Queued long ago", message.Subject);
+            Assert.Contains("Still on its way", message.TextBody, StringComparison.Ordinal);
         }
         finally
         {
