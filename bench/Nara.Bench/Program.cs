@@ -21,6 +21,13 @@ if (args is ["quick", ..])
     return;
 }
 
+if (args is ["quick-log-proofs", var logFolder])
+{
+    // quick-log-proofs DATA_FOLDER: proofs only, on the SQLite log an earlier quick-log run left there
+    await LogThroughput.RunAsync(null, existing: logFolder);
+    return;
+}
+
 if (args is ["quick-log", ..])
 {
     // quick-log [postgres connection] [entries]

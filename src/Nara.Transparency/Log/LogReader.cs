@@ -9,6 +9,17 @@ namespace Nara.Transparency.Log;
 /// <summary>Reads what the log publishes: the latest checkpoint, tiles, entry bundles and proofs.</summary>
 public sealed class LogReader(IServiceScopeFactory scopes)
 {
+    /// <summary>Nodes at this tree level and above are kept in memory once read (one in 256 of all nodes).</summary>
+    internal const int CachedFromLevel = TilePath.Height;
+
+    /// <summary>At most this many nodes are kept (32 bytes each): enough for every upper node of a log of 500 million entries.</summary>
+    internal const int CacheLimit = 4_000_000;
+
+    // A stored node is the hash of a complete subtree and never changes, so a copy can be kept for good. Every proof
+    // needs about one node per level; the upper ones are shared by many proofs, the lower ones (one tile's worth) are
+    // read each time.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Level, long Index), byte[]> upper = new();
+
     public async Task<(long Size, string Note)?> LatestCheckpointAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -96,7 +107,7 @@ public sealed class LogReader(IServiceScopeFactory scopes)
     /// only on the index and sizes, never on hash values), then with those nodes read in one query — one round trip
     /// for a proof instead of one per hash.
     /// </summary>
-    private static async Task<T> BatchedAsync<T>(NaraDb db, Func<NodeReader, T> compute, CancellationToken cancellationToken)
+    private async Task<T> BatchedAsync<T>(NaraDb db, Func<NodeReader, T> compute, CancellationToken cancellationToken)
     {
         var wanted = new HashSet<(int Level, long Index)>();
         var placeholder = new byte[32];
@@ -105,14 +116,68 @@ public sealed class LogReader(IServiceScopeFactory scopes)
             wanted.Add((level, index));
             return placeholder;
         });
-        var levels = wanted.Select(w => w.Level).Distinct().ToList();
-        var indexes = wanted.Select(w => w.Index).Distinct().ToList();
-        // Every wanted node is among these rows (a few more may come: the filter is by level and by index separately).
-        var rows = await db.Set<LogNode>().AsNoTracking().Where(n => levels.Contains(n.Level) && indexes.Contains(n.Index))
-            .Select(n => new { n.Level, n.Index, n.Hash }).ToListAsync(cancellationToken);
-        var known = rows.Where(r => wanted.Contains((r.Level, r.Index))).ToDictionary(r => (r.Level, r.Index), r => r.Hash);
+        var known = new Dictionary<(int Level, long Index), byte[]>(wanted.Count);
+        foreach (var node in wanted)
+        {
+            if (upper.TryGetValue(node, out var hash))
+            {
+                known[node] = hash;
+            }
+        }
+
+        wanted.ExceptWith(known.Keys);
+        if (wanted.Count > 0)
+        {
+            // Exactly the wanted positions, each one primary-key lookup: (Level = @a AND Index = @b) OR … — through the
+            // connection itself, since this runs for every receipt and proof and EF Core's per-query work was most of its cost.
+            var rows = new List<LogNode>(wanted.Count);
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await using var command = connection.CreateCommand();
+                var sql = new System.Text.StringBuilder("SELECT \"Level\", \"Index\", \"Hash\" FROM log_nodes WHERE ");
+                var i = 0;
+                foreach (var (level, index) in wanted)
+                {
+                    sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"{(i == 0 ? "" : " OR ")}(\"Level\" = @l{i} AND \"Index\" = @i{i})");
+                    Add(command, $"@l{i}", level);
+                    Add(command, $"@i{i}", index);
+                    i++;
+                }
+
+                command.CommandText = sql.ToString();
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    rows.Add(new LogNode { Level = reader.GetInt32(0), Index = reader.GetInt64(1), Hash = (byte[])reader.GetValue(2) });
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+
+            foreach (var row in rows)
+            {
+                known[(row.Level, row.Index)] = row.Hash;
+                if (row.Level >= CachedFromLevel && upper.Count < CacheLimit)
+                {
+                    upper.TryAdd((row.Level, row.Index), row.Hash);
+                }
+            }
+        }
+
         var fallback = Reader(db);
         return compute((level, index) => known.TryGetValue((level, index), out var hash) ? hash : fallback(level, index));
+    }
+
+    private static void Add(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     private static NodeReader Reader(NaraDb db) => (level, index) =>

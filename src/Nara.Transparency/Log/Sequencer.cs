@@ -146,9 +146,27 @@ public sealed partial class Sequencer(IServiceScopeFactory scopes, LogKeys keys,
             added.Add((level, index, hash));
         }
 
-        /// <summary>Writes the new nodes, 100 rows per statement (measured fastest: longer statements cost more than their round trips save).</summary>
+        /// <summary>
+        /// Writes the new nodes in the open transaction: on PostgreSQL with one binary COPY; on SQLite 100 rows per
+        /// statement (measured fastest there: longer statements cost more than their round trips save).
+        /// </summary>
         public async Task WriteAsync(CancellationToken cancellationToken)
         {
+            if (db.Database.GetDbConnection() is Npgsql.NpgsqlConnection postgres)
+            {
+                await using var copy = await postgres.BeginBinaryImportAsync("COPY log_nodes (\"Level\", \"Index\", \"Hash\") FROM STDIN (FORMAT BINARY)", cancellationToken);
+                foreach (var (level, index, hash) in added)
+                {
+                    await copy.StartRowAsync(cancellationToken);
+                    await copy.WriteAsync(level, NpgsqlTypes.NpgsqlDbType.Integer, cancellationToken);
+                    await copy.WriteAsync(index, NpgsqlTypes.NpgsqlDbType.Bigint, cancellationToken);
+                    await copy.WriteAsync(hash, NpgsqlTypes.NpgsqlDbType.Bytea, cancellationToken);
+                }
+
+                await copy.CompleteAsync(cancellationToken);
+                return;
+            }
+
             for (var start = 0; start < added.Count; start += RowsPerInsert)
             {
                 var rows = added.Skip(start).Take(RowsPerInsert).ToList();

@@ -66,6 +66,44 @@ public sealed class PublicLogTests() : AppTest(new NaraApp().With("Log:Origin", 
     }
 
     [Fact]
+    public async Task Proofs_UpperNodesKeptInMemory_StillVerifyAfterTheTreeGrows()
+    {
+        // More than two full tiles, so proofs need nodes above the bottom tile level, which the reader keeps once read.
+        await AppendAsync(600);
+        var firstSize = await IntegrateAsync();
+        var client = app.Session().Client;
+        var verifier = new NoteVerifier(await client.GetStringAsync("/log/key"));
+        var first = Checkpoint.Parse(verifier.Open(await client.GetStringAsync("/log/checkpoint")));
+        Assert.Equal(firstSize, first.Size);
+        await AssertProofsVerifyAsync(client, first);
+
+        await AppendAsync(300);
+        var size = await IntegrateAsync();
+        var current = Checkpoint.Parse(verifier.Open(await client.GetStringAsync("/log/checkpoint")));
+        Assert.Equal(size, current.Size);
+        await AssertProofsVerifyAsync(client, current);
+        var consistency = await client.GetFromJsonAsync<ConsistencyProofResponse>($"/api/v1/log/proof/consistency?from={first.Size}&to={size}");
+        Assert.True(ProofVerifier.VerifyConsistency(first.Size, current.Size, [.. consistency!.Proof.Select(Convert.FromBase64String)], first.Root, current.Root));
+    }
+
+    private static async Task AssertProofsVerifyAsync(HttpClient client, Checkpoint checkpoint)
+    {
+        var leaves = new List<byte>();
+        for (var tile = 0L; tile * 256 < checkpoint.Size; tile++)
+        {
+            var width = Math.Min(256, checkpoint.Size - (tile * 256));
+            leaves.AddRange(await client.GetByteArrayAsync(width == 256 ? $"/log/tile/0/{tile:000}" : $"/log/tile/0/{tile:000}.p/{width}"));
+        }
+
+        var hashes = leaves.ToArray();
+        for (var index = 0L; index < checkpoint.Size; index += 29)
+        {
+            var proof = await client.GetFromJsonAsync<InclusionProofResponse>($"/api/v1/log/proof/inclusion?index={index}&size={checkpoint.Size}");
+            Assert.True(ProofVerifier.VerifyInclusion(index, checkpoint.Size, hashes.AsSpan((int)index * 32, 32), [.. proof!.Proof.Select(Convert.FromBase64String)], checkpoint.Root), $"leaf {index} of {checkpoint.Size}");
+        }
+    }
+
+    [Fact]
     public async Task Tiles_FullTileImmutableAndHigherLevelTileIsTheSubtreeRoot()
     {
         await AppendAsync(300);
