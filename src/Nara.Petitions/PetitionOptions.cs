@@ -43,6 +43,13 @@ public sealed class PetitionOptions
 
     public bool BySms => Confirmation == "sms";
 
+    /// <summary>
+    /// Signing again with the same address or number sends a new link or code, or the "you already signed" note, at
+    /// most once in this interval per petition; repeats in between are answered the same but send nothing (no
+    /// flooding someone's inbox or phone, no SMS bill run up in their name).
+    /// </summary>
+    public TimeSpan ResendInterval { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How long a confirmation link works.</summary>
     public TimeSpan ConfirmationLifetime { get; set; } = TimeSpan.FromDays(7);
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Nara.Platform.Outbox;
 using Nara.Platform.Storage;
 
@@ -30,7 +31,7 @@ internal sealed class PendingSignature(Signature row, OutboxMessage confirmation
 /// Nobody is told "accepted" before the commit. A surge becomes a few large transactions instead of thousands of
 /// small ones competing for the database's write lock.
 /// </summary>
-internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, ILogger<SignatureWriter> logger) : BackgroundService
+internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, IOptions<PetitionOptions> options, TimeProvider clock, ILogger<SignatureWriter> logger) : BackgroundService
 {
     public const int BatchLimit = 512;
 
@@ -38,6 +39,10 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, ILogg
 
     // Before the host has started the writer (the demo seeds then) and after it stops, signatures are stored one by one.
     private volatile bool running;
+
+    // When this instance last told an address that its signature already counts, per petition: a repeat within
+    // the resend interval sends nothing, so nobody can flood someone's inbox or phone by signing in their name.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(long Petition, string Contact), DateTimeOffset> lastNotes = new();
 
     public async Task<bool> StoreAsync(PendingSignature pending, CancellationToken cancellationToken)
     {
@@ -142,12 +147,20 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, ILogg
             .ToDictionary(s => (s.PetitionId, s.EmailHash));
         var fresh = new HashSet<(long, string)>();
         var outcomes = new List<(PendingSignature Pending, bool Stored)>(batch.Count);
+        var now = clock.GetUtcNow();
+        var resend = options.Value.ResendInterval;
+        var notes = new List<(long, string)>();
         foreach (var pending in batch)
         {
             var key = (pending.Row.PetitionId, pending.Row.EmailHash);
             if (known.TryGetValue(key, out var existing) && existing.State == Signature.Confirmed)
             {
-                db.Outbox.Add(pending.AlreadySigned());
+                if (!(lastNotes.TryGetValue(key, out var noted) && now - noted < resend) && !notes.Contains(key))
+                {
+                    db.Outbox.Add(pending.AlreadySigned());
+                    notes.Add(key);
+                }
+
                 outcomes.Add((pending, false));
             }
             else if (existing is { State: Signature.Invalidated })
@@ -155,7 +168,13 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, ILogg
                 // Taken off by a moderator: it stays off, and the answer is the same as ever.
                 outcomes.Add((pending, false));
             }
-            else if (existing is not null && !fresh.Contains(key))
+            else if (existing is not null && (fresh.Contains(key) || now - existing.CreatedAt < resend))
+            {
+                // Signed again moments after the last link or code was sent (or twice in one batch): that message
+                // stands and still works; no second one is sent. The answer is the same as ever.
+                outcomes.Add((pending, false));
+            }
+            else if (existing is not null)
             {
                 // Signed before but never confirmed (the link may have expired): a fresh link replaces the old one.
                 existing.ConfirmKeyHash = pending.Row.ConfirmKeyHash;
@@ -163,11 +182,6 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, ILogg
                 existing.CreatedAt = pending.Row.CreatedAt;
                 db.Outbox.Add(pending.Confirmation);
                 outcomes.Add((pending, true));
-            }
-            else if (existing is not null)
-            {
-                // The same address twice in one batch: the first is kept.
-                outcomes.Add((pending, false));
             }
             else
             {
@@ -180,6 +194,19 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, ILogg
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var note in notes)
+        {
+            lastNotes[note] = now;
+        }
+
+        if (lastNotes.Count > 100_000)
+        {
+            foreach (var old in lastNotes.Where(n => now - n.Value >= resend).ToList())
+            {
+                lastNotes.TryRemove(old);
+            }
+        }
+
         foreach (var (pending, stored) in outcomes)
         {
             pending.Stored.TrySetResult(stored);

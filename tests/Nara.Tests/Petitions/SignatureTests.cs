@@ -93,6 +93,42 @@ public sealed class SignatureTests() : AppTest(new NaraApp().With("Petitions:Sup
     }
 
     [Fact]
+    public async Task SigningAgainAtOnce_SameAnswer_NoSecondMessage_FirstLinkStillWorks()
+    {
+        var (id, _) = await app.OpenPetitionAsync(1);
+        var first = await app.SignAsync($"/petitions/{id}", "hasty@test.example");
+        var again = await app.SignAsync($"/petitions/{id}", "hasty@test.example");
+        var thrice = await app.SignAsync($"/petitions/{id}", "Hasty@Test.Example");
+        await OutboxEmptyAsync();
+        var confirmations = app.Smtp.Messages.Count(m => m.To.ToString() == "hasty@test.example");
+        var confirmed = await app.ConfirmAsync("hasty@test.example"); // the link of the first (and only) email
+        var repeats = new List<WebSession.PageResult>();
+        for (var i = 0; i < 3; i++)
+        {
+            repeats.Add(await app.SignAsync($"/petitions/{id}", "hasty@test.example"));
+        }
+
+        await OutboxEmptyAsync();
+        var notes = app.Smtp.Messages.Count(m => m.To.ToString() == "hasty@test.example" && (m.Subject ?? "").StartsWith("You have already signed", StringComparison.Ordinal));
+
+        Assert.All(new[] { again, thrice }.Concat(repeats), p => Assert.Equal(first.Url, p.Url));
+        Assert.Equal(1, confirmations);
+        Assert.Equal("Your signature is confirmed", confirmed.Title);
+        Assert.Equal(1, notes);
+        Assert.Equal(1, await Db(db => db.Set<Signature>().CountAsync(s => s.PetitionId == id && s.EmailDomain == "test.example" && s.State == Signature.Confirmed)));
+    }
+
+    private async Task OutboxEmptyAsync()
+    {
+        for (var i = 0; i < 100 && await Db(db => db.Outbox.CountAsync(m => m.SentAt == null && m.FailedAt == null)) > 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(0, await Db(db => db.Outbox.CountAsync(m => m.SentAt == null && m.FailedAt == null)));
+    }
+
+    [Fact]
     public async Task AnonymousReaders_ServedFromMemory_SignedInPeopleFresh()
     {
         var (id, _) = await app.OpenPetitionAsync(1);

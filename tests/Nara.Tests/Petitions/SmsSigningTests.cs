@@ -55,11 +55,20 @@ public sealed class SmsSigningTests(Xunit.Abstractions.ITestOutputHelper output)
         }
 
         var locked = await guesser.SubmitAsync(guess, new Dictionary<string, string?> { ["Phone"] = "+233205550003", ["Code"] = stale });
+        var before = await app.WithScopeAsync(sp => sp.GetRequiredService<NaraDb>().Outbox.CountAsync());
+        var tooSoon = await app.Session().SubmitAsync(form, Fields("+233205550003"), "form[action*='handler=Sign']");
+        var sent = await app.WithScopeAsync(sp => sp.GetRequiredService<NaraDb>().Outbox.CountAsync());
+        // A new code goes out at most once per resend interval (two minutes): let it pass.
+        var earlier = DateTimeOffset.UtcNow.AddMinutes(-3);
+        await app.WithScopeAsync(sp => sp.GetRequiredService<NaraDb>().Set<Signature>().Where(s => s.PetitionId == id && s.State == Signature.Pending)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.CreatedAt, earlier)));
         await app.Session().SubmitAsync(form, Fields("+233205550003"), "form[action*='handler=Sign']");
         var fresh = await CodeForAsync("+233205550003", notThis: stale);
         var api = await app.Session().Client.PostAsJsonAsync($"/api/v1/petitions/{id}/signatures/confirm", new { phone = "+233205550003", code = fresh });
 
         Assert.NotEmpty(locked.Errors);
+        Assert.EndsWith($"/petitions/{id}/check-phone", tooSoon.Url, StringComparison.Ordinal);
+        Assert.Equal(before, sent);
         await Nara.Tests.Web.PageWeightTests.AssertEveryLanguageAsync([(guesser.Client, $"/petitions/{id}/check-phone"), (guesser.Client, $"/petitions/{id}")], output);
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
         Assert.Matches("^[0-9a-f]{64}$", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString());
