@@ -158,7 +158,7 @@ internal sealed class SignatureIntake(
     /// </summary>
     public async Task<ConfirmOutcome> ConfirmCodeAsync(Petition petition, string? phone, string? code, CancellationToken cancellationToken)
     {
-        const string wrong = "That code is not right. Check the number and the code, or sign again to get a new code.";
+        const string wrong = "That code is not right. Check the number and the code, or sign again in a few minutes to get a new code.";
         var number = Nara.Platform.Text.PhoneNumbers.Normalize(phone);
         code = code?.Trim().Replace(" ", "", StringComparison.Ordinal);
         if (number is null || code is not { Length: 6 } || !code.All(char.IsAsciiDigit))

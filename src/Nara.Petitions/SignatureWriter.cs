@@ -42,6 +42,8 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, IOpti
 
     // When this instance last told an address that its signature already counts, per petition: a repeat within
     // the resend interval sends nothing, so nobody can flood someone's inbox or phone by signing in their name.
+    // Kept per instance (with several instances, each may send one note per interval); a new link or code is
+    // limited through the database instead (the signature's CreatedAt is when the last one was sent).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(long Petition, string Contact), DateTimeOffset> lastNotes = new();
 
     public async Task<bool> StoreAsync(PendingSignature pending, CancellationToken cancellationToken)
@@ -148,7 +150,7 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, IOpti
         var fresh = new HashSet<(long, string)>();
         var outcomes = new List<(PendingSignature Pending, bool Stored)>(batch.Count);
         var now = clock.GetUtcNow();
-        var resend = options.Value.ResendInterval;
+        var resend = options.Value.ResendInterval > TimeSpan.Zero ? options.Value.ResendInterval : TimeSpan.Zero;
         var notes = new List<(long, string)>();
         foreach (var pending in batch)
         {
@@ -181,6 +183,7 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, IOpti
                 existing.ConfirmAttempts = 0;
                 existing.CreatedAt = pending.Row.CreatedAt;
                 db.Outbox.Add(pending.Confirmation);
+                fresh.Add(key);
                 outcomes.Add((pending, true));
             }
             else

@@ -92,21 +92,41 @@ public sealed partial class OutboxDispatcher(
         foreach (var group in claimed.GroupBy(m => m.Channel))
         {
             var transport = transports.First(t => t.Channel == group.Key);
-            var outgoing = group.Select(Unprotect).ToList();
+            var outgoing = new List<OutgoingMessage>(group.Count());
+            foreach (var row in group)
+            {
+                // A row that cannot be read (damaged, or written by a newer version) is set aside on its own; it must
+                // not hold back the messages queued after it.
+                try
+                {
+                    outgoing.Add(Unprotect(row));
+                }
+                catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or JsonException or ArgumentException)
+                {
+                    await GiveUpAsync(db, token, row.Id, e, cancellationToken);
+                }
+            }
+
             var delivered = new List<OutgoingMessage>(outgoing.Count);
+            var recorded = 0;
             try
             {
                 await transport.SendAsync(
                     outgoing,
-                    (message, error) =>
+                    async (message, error) =>
                     {
-                        if (error is null)
+                        if (error is not null)
                         {
-                            delivered.Add(message);
-                            return Task.CompletedTask;
+                            await FailAsync(db, token, message, error, cancellationToken);
+                            return;
                         }
 
-                        return FailAsync(db, token, message, error, cancellationToken);
+                        delivered.Add(message);
+                        if (delivered.Count - recorded >= MarkEvery)
+                        {
+                            await MarkSentAsync(db, token, delivered.GetRange(recorded, delivered.Count - recorded), group.Key);
+                            recorded = delivered.Count;
+                        }
                     },
                     cancellationToken);
             }
@@ -120,14 +140,17 @@ public sealed partial class OutboxDispatcher(
             }
             finally
             {
-                // What the transport accepted is marked sent in one statement per batch. A crash before it means those
-                // messages go again with the same Message-ID, as after any crash between sending and recording.
-                await MarkSentAsync(db, token, delivered, group.Key);
+                // What the transport accepted is recorded every few messages and at the end. A crash in between means
+                // at most those few go again, with the same Message-ID, as after any crash between sending and recording.
+                await MarkSentAsync(db, token, delivered.GetRange(recorded, delivered.Count - recorded), group.Key);
             }
         }
 
         return claimed.Count;
     }
+
+    /// <summary>Delivered messages recorded per statement: a crash mid-batch sends at most this many again.</summary>
+    internal const int MarkEvery = 25;
 
     private async Task MarkSentAsync(NaraDb db, Guid token, List<OutgoingMessage> delivered, Channel channel)
     {
@@ -138,13 +161,45 @@ public sealed partial class OutboxDispatcher(
 
         var now = clock.GetUtcNow();
         var ids = delivered.Select(m => m.Id).ToList();
-        await db.Outbox.Where(m => ids.Contains(m.Id) && m.LockToken == token && m.SentAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now).SetProperty(m => m.LockToken, (Guid?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
-        sent.Add(delivered.Count, new KeyValuePair<string, object?>("channel", channel.ToString()));
+        int marked;
+        try
+        {
+            marked = await db.Outbox.Where(m => ids.Contains(m.Id) && m.LockToken == token && m.SentAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now).SetProperty(m => m.LockToken, (Guid?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException or InvalidOperationException)
+        {
+            // Not recorded: the lease runs out and these go again with the same Message-ID (at-least-once).
+            LogNotRecorded(logger, delivered.Count, e.GetType().Name);
+            return;
+        }
+
+        if (marked < delivered.Count)
+        {
+            // The lease ran out while sending and another instance claimed some of these: they may go twice.
+            LogLeaseLost(logger, delivered.Count - marked);
+        }
+
+        sent.Add(marked, new KeyValuePair<string, object?>("channel", channel.ToString()));
         foreach (var message in delivered)
         {
             LogSent(logger, message.Id, message.Channel);
         }
+    }
+
+    /// <summary>A message that cannot be read is never tried again: it is marked failed for operators to see.</summary>
+    private async Task GiveUpAsync(NaraDb db, Guid token, Guid id, Exception error, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await db.Outbox.Where(m => m.Id == id && m.LockToken == token && m.SentAt == null)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.FailedAt, now)
+                    .SetProperty(m => m.LastError, error.GetType().Name)
+                    .SetProperty(m => m.LockToken, (Guid?)null)
+                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null),
+                cancellationToken);
+        failed.Add(1, new KeyValuePair<string, object?>("channel", "unreadable"));
+        LogUnreadable(logger, id, error.GetType().Name);
     }
 
     private OutgoingMessage Unprotect(OutboxMessage m)
@@ -191,6 +246,15 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Transport for {Channel} failed: {Reason}")]
     private static partial void LogTransportFailed(ILogger logger, Channel channel, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: {Count} delivered messages could not be recorded as sent ({Reason}); they will be sent again after the lease")]
+    private static partial void LogNotRecorded(ILogger logger, int count, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: the lease ran out for {Count} messages while they were being sent; another instance may send them again")]
+    private static partial void LogLeaseLost(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id} cannot be read ({Reason}) and was set aside as failed")]
+    private static partial void LogUnreadable(ILogger logger, Guid id, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox cycle failed: {Reason}")]
     private static partial void LogCycleFailed(ILogger logger, string reason);

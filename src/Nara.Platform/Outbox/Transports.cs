@@ -82,7 +82,17 @@ internal sealed class FileMailTransport(StorageSettings storage, IOptions<Delive
             // crash replaces its earlier copy.
             var mime = Mime.Build(message, options.Value.Smtp.From);
             var path = Path.Combine(folder, $"{message.Id:N}.eml");
-            using (var file = new FileStream(path, File.Exists(path) ? FileMode.Create : FileMode.CreateNew, FileAccess.Write, FileShare.None, 8192))
+            FileStream file;
+            try
+            {
+                file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 8192);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 8192);
+            }
+
+            using (file)
             {
                 mime.WriteTo(file, cancellationToken);
             }

@@ -12,13 +12,14 @@ public sealed class LogReader(IServiceScopeFactory scopes)
     /// <summary>Nodes at this tree level and above are kept in memory once read (one in 256 of all nodes).</summary>
     internal const int CachedFromLevel = TilePath.Height;
 
-    /// <summary>At most this many nodes are kept (32 bytes each): enough for every upper node of a log of 500 million entries.</summary>
-    internal const int CacheLimit = 4_000_000;
+    /// <summary>At most this many nodes are kept (about 120 bytes each with the dictionary's own): every upper node of a log of 128 million entries.</summary>
+    internal const int CacheLimit = 1_000_000;
 
     // A stored node is the hash of a complete subtree and never changes, so a copy can be kept for good. Every proof
     // needs about one node per level; the upper ones are shared by many proofs, the lower ones (one tile's worth) are
-    // read each time.
+    // read each time. After restoring the database from a backup, restart the instances (docs/operations.md).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Level, long Index), byte[]> upper = new();
+    private int cached;
 
     public async Task<(long Size, string Note)?> LatestCheckpointAsync(CancellationToken cancellationToken)
     {
@@ -161,9 +162,9 @@ public sealed class LogReader(IServiceScopeFactory scopes)
             foreach (var row in rows)
             {
                 known[(row.Level, row.Index)] = row.Hash;
-                if (row.Level >= CachedFromLevel && upper.Count < CacheLimit)
+                if (row.Level >= CachedFromLevel && Volatile.Read(ref cached) < CacheLimit && upper.TryAdd((row.Level, row.Index), row.Hash))
                 {
-                    upper.TryAdd((row.Level, row.Index), row.Hash);
+                    Interlocked.Increment(ref cached);
                 }
             }
         }

@@ -38,7 +38,7 @@ public sealed class SmsSigningTests(Xunit.Abstractions.ITestOutputHelper output)
 
         Assert.Equal(["Enter a mobile number with its country code, like +233 20 123 4567."], badNumber.Errors);
         Assert.EndsWith($"/petitions/{id}/check-phone", signed.Url, StringComparison.Ordinal);
-        Assert.Equal(["That code is not right. Check the number and the code, or sign again to get a new code."], firstWrong.Errors);
+        Assert.Equal(["That code is not right. Check the number and the code, or sign again in a few minutes to get a new code."], firstWrong.Errors);
         Assert.Equal(firstWrong.Errors, unknownNumber.Errors);
         Assert.Equal("Your signature is confirmed", confirmed.Title);
         Assert.NotNull(confirmed.Document.QuerySelector("a[href^='/api/v1/log/receipts/']"));

@@ -114,6 +114,40 @@ public sealed class OutboxTests
             Assert.DoesNotContain("Private subject", row.ProtectedContent, StringComparison.Ordinal);
             Assert.DoesNotContain("424242", row.ProtectedContent, StringComparison.Ordinal);
             Assert.Null(row.ProtectedRecipient);
+            var opened = await app.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<IDataProtectionProvider>().CreateProtector("Nara.Outbox.v1").Unprotect(row.ProtectedContent)));
+            Assert.Contains(to, opened, StringComparison.Ordinal);
+            Assert.Contains("424242", opened, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Deliver_UnreadableMessage_SetAsideAsFailed_OthersStillDelivered()
+    {
+        var app = new NaraApp().With("Delivery:Enabled", "false");
+        await app.InitializeAsync();
+        try
+        {
+            var damaged = $"{TestData.Unique("damaged")}@test.example";
+            var fine = $"{TestData.Unique("fine")}@test.example";
+            await QueueAsync(app, damaged, "Damaged on disk");
+            await QueueAsync(app, fine, "Queued after it");
+            await app.WithScopeAsync(sp => sp.GetRequiredService<NaraDb>().Outbox.Where(m => m.Template == "test")
+                .OrderBy(m => m.CreatedAt).Take(1).ExecuteUpdateAsync(u => u.SetProperty(m => m.ProtectedContent, "not a protected payload")));
+
+            await app.Services.GetRequiredService<OutboxDispatcher>().DeliverDueAsync(default);
+
+            Assert.Single(app.Smtp.Messages, m => m.To.ToString() == fine);
+            Assert.DoesNotContain(app.Smtp.Messages, m => m.To.ToString() == damaged);
+            var rows = await app.WithScopeAsync(sp => sp.GetRequiredService<NaraDb>().Outbox.AsNoTracking().Where(m => m.Template == "test").ToListAsync());
+            var setAside = Assert.Single(rows, r => r.FailedAt is not null);
+            Assert.Equal("not a protected payload", setAside.ProtectedContent);
+            Assert.NotNull(setAside.LastError);
+            Assert.Null(setAside.LockToken);
+            Assert.Single(rows, r => r.SentAt is not null);
         }
         finally
         {
