@@ -44,9 +44,10 @@ public sealed class PetitionOptions
     public bool BySms => Confirmation == "sms";
 
     /// <summary>
-    /// Signing again with the same address or number sends a new link or code at most once in this interval per
-    /// petition, and the "you already signed" note at most once per interval per instance; repeats in between are
-    /// answered the same but send nothing (no flooding someone's inbox or phone, no SMS bill run up in their name).
+    /// Signing again with the same address or number sends a new link or code, or the "you already signed" note, at
+    /// most once in this interval per petition (the times are kept on the signature, so this holds across instances
+    /// and restarts); repeats in between are answered the same but send nothing (no flooding someone's inbox or
+    /// phone, no SMS bill run up in their name).
     /// </summary>
     public TimeSpan ResendInterval { get; set; } = TimeSpan.FromMinutes(2);
 

@@ -48,6 +48,9 @@ internal sealed class Signature
 
     public DateTimeOffset? ConfirmedAt { get; set; }
 
+    /// <summary>When the address was last told that its signature already counts (at most once per resend interval).</summary>
+    public DateTimeOffset? LastNoticeAt { get; set; }
+
     /// <summary>Whether the tally has added this signature to the counts (it subtracts it again after an invalidation).</summary>
     public bool Counted { get; set; }
 

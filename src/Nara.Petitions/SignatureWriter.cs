@@ -40,12 +40,6 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, IOpti
     // Before the host has started the writer (the demo seeds then) and after it stops, signatures are stored one by one.
     private volatile bool running;
 
-    // When this instance last told an address that its signature already counts, per petition: a repeat within
-    // the resend interval sends nothing, so nobody can flood someone's inbox or phone by signing in their name.
-    // Kept per instance (with several instances, each may send one note per interval); a new link or code is
-    // limited through the database instead (the signature's CreatedAt is when the last one was sent).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(long Petition, string Contact), DateTimeOffset> lastNotes = new();
-
     public async Task<bool> StoreAsync(PendingSignature pending, CancellationToken cancellationToken)
     {
         if (running)
@@ -151,16 +145,16 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, IOpti
         var outcomes = new List<(PendingSignature Pending, bool Stored)>(batch.Count);
         var now = clock.GetUtcNow();
         var resend = options.Value.ResendInterval > TimeSpan.Zero ? options.Value.ResendInterval : TimeSpan.Zero;
-        var notes = new List<(long, string)>();
         foreach (var pending in batch)
         {
             var key = (pending.Row.PetitionId, pending.Row.EmailHash);
             if (known.TryGetValue(key, out var existing) && existing.State == Signature.Confirmed)
             {
-                if (!(lastNotes.TryGetValue(key, out var noted) && now - noted < resend) && !notes.Contains(key))
+                // Told at most once per interval, whichever instance the repeats reach (the time is on the row).
+                if (existing.LastNoticeAt is not { } noticed || now - noticed >= resend || resend == TimeSpan.Zero)
                 {
                     db.Outbox.Add(pending.AlreadySigned());
-                    notes.Add(key);
+                    existing.LastNoticeAt = now;
                 }
 
                 outcomes.Add((pending, false));
@@ -197,18 +191,6 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, IOpti
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var note in notes)
-        {
-            lastNotes[note] = now;
-        }
-
-        if (lastNotes.Count > 100_000)
-        {
-            foreach (var old in lastNotes.Where(n => now - n.Value >= resend).ToList())
-            {
-                lastNotes.TryRemove(old);
-            }
-        }
 
         foreach (var (pending, stored) in outcomes)
         {

@@ -1509,6 +1509,9 @@ namespace Nara.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateTimeOffset?>("LastNoticeAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<byte[]>("LogLeaf")
                         .HasColumnType("bytea");
 

@@ -1484,6 +1484,9 @@ namespace Nara.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastNoticeAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("LogLeaf")
                         .HasColumnType("BLOB");
 

@@ -118,6 +118,31 @@ public sealed class SignatureTests() : AppTest(new NaraApp().With("Petitions:Sup
         Assert.Equal(1, await Db(db => db.Set<Signature>().CountAsync(s => s.PetitionId == id && s.EmailDomain == "test.example" && s.State == Signature.Confirmed)));
     }
 
+    [Fact]
+    public async Task AlreadySignedNote_AtMostOncePerInterval_WhicheverInstanceIsAsked()
+    {
+        var (id, _) = await app.OpenPetitionAsync(1);
+        await app.SignAsync($"/petitions/{id}", "counted@test.example");
+        await app.ConfirmAsync("counted@test.example");
+        await app.SignAsync($"/petitions/{id}", "counted@test.example");
+        var other = new NaraApp(app).With("Petitions:Supporters", "1");
+        await other.InitializeAsync();
+        try
+        {
+            var there = await other.SignAsync($"/petitions/{id}", "counted@test.example");
+            await OutboxEmptyAsync();
+
+            Assert.EndsWith("/check-email", there.Url, StringComparison.Ordinal);
+            var notes = app.Smtp.Messages.Concat(other.Smtp.Messages)
+                .Count(m => m.To.ToString() == "counted@test.example" && (m.Subject ?? "").StartsWith("You have already signed", StringComparison.Ordinal));
+            Assert.Equal(1, notes);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)other).DisposeAsync();
+        }
+    }
+
     private async Task OutboxEmptyAsync()
     {
         for (var i = 0; i < 100 && await Db(db => db.Outbox.CountAsync(m => m.SentAt == null && m.FailedAt == null)) > 0; i++)
