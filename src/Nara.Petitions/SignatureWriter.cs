@@ -31,7 +31,7 @@ internal sealed class PendingSignature(Signature row, OutboxMessage confirmation
 /// Nobody is told "accepted" before the commit. A surge becomes a few large transactions instead of thousands of
 /// small ones competing for the database's write lock.
 /// </summary>
-internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, IOptions<PetitionOptions> options, TimeProvider clock, ILogger<SignatureWriter> logger) : BackgroundService
+internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, OutboxSignal signal, IOptions<PetitionOptions> options, TimeProvider clock, ILogger<SignatureWriter> logger) : BackgroundService
 {
     public const int BatchLimit = 512;
 
@@ -103,7 +103,7 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, IOpti
         {
             await WriteAsync(batch, cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (Exception conflict) when (IsConflict(conflict))
         {
             foreach (var single in batch)
             {
@@ -111,7 +111,7 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, IOpti
                 {
                     await WriteAsync([single], cancellationToken);
                 }
-                catch (Exception inner) when (inner is DbUpdateException)
+                catch (Exception inner) when (IsConflict(inner))
                 {
                     // Still conflicting: the other request's signature stands; this one is answered like a repeat.
                     single.Stored.TrySetResult(false);
@@ -135,6 +135,9 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, IOpti
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NaraDb>();
+        // One transaction for the whole batch, holding SQLite's write slot from the look-up to the commit.
+        using var slot = await SqliteWriteGate.EnterAsync(db, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var hashes = batch.Select(p => p.Row.EmailHash).Distinct().ToList();
         var petitions = batch.Select(p => p.Row.PetitionId).Distinct().ToList();
         var known = (await db.Set<Signature>()
@@ -143,6 +146,8 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, IOpti
             .ToDictionary(s => (s.PetitionId, s.EmailHash));
         var fresh = new HashSet<(long, string)>();
         var outcomes = new List<(PendingSignature Pending, bool Stored)>(batch.Count);
+        var rows = new List<Signature>(batch.Count);
+        var emails = new List<OutboxMessage>(batch.Count);
         var now = clock.GetUtcNow();
         var resend = options.Value.ResendInterval > TimeSpan.Zero ? options.Value.ResendInterval : TimeSpan.Zero;
         foreach (var pending in batch)
@@ -153,7 +158,7 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, IOpti
                 // Told at most once per interval, whichever instance the repeats reach (the time is on the row).
                 if (existing.LastNoticeAt is not { } noticed || now - noticed >= resend || resend == TimeSpan.Zero)
                 {
-                    db.Outbox.Add(pending.AlreadySigned());
+                    emails.Add(pending.AlreadySigned());
                     existing.LastNoticeAt = now;
                 }
 
@@ -176,27 +181,45 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, IOpti
                 existing.ConfirmKeyHash = pending.Row.ConfirmKeyHash;
                 existing.ConfirmAttempts = 0;
                 existing.CreatedAt = pending.Row.CreatedAt;
-                db.Outbox.Add(pending.Confirmation);
+                emails.Add(pending.Confirmation);
                 fresh.Add(key);
                 outcomes.Add((pending, true));
             }
             else
             {
-                db.Add(pending.Row);
-                db.Outbox.Add(pending.Confirmation);
+                rows.Add(pending.Row);
+                emails.Add(pending.Confirmation);
                 known[key] = pending.Row;
                 fresh.Add(key);
                 outcomes.Add((pending, true));
             }
         }
 
+        // The rare changes to signatures already stored go through EF Core; the new rows, nearly all of a surge, in bulk.
         await db.SaveChangesAsync(cancellationToken);
+        await db.InsertManyAsync(rows, cancellationToken);
+        await db.InsertManyAsync(emails, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        slot?.Dispose();
+        if (emails.Count > 0)
+        {
+            signal.Notify();
+        }
 
         foreach (var (pending, stored) in outcomes)
         {
             pending.Stored.TrySetResult(stored);
         }
     }
+
+    /// <summary>Another writer stored the same signature first (another instance, or one confirmed meanwhile).</summary>
+    private static bool IsConflict(Exception exception) => exception switch
+    {
+        DbUpdateException => true,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 
     private void Fail(List<PendingSignature> batch, Exception exception)
     {

@@ -43,6 +43,7 @@ internal sealed class TallyWork(NaraDb db, PetitionWork work, EventPublisher eve
             return 0;
         }
 
+        using var slot = await SqliteWriteGate.EnterAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var adds = batch.Where(b => b.Add).Select(b => b.Id).ToList();
         var removes = batch.Where(b => !b.Add).Select(b => b.Id).ToList();

@@ -84,9 +84,13 @@ public sealed partial class OutboxDispatcher(
 
         // The condition is evaluated again per row under the row lock, so a concurrent claimer loses cleanly.
         var leaseEnd = now + options.Value.Lease;
-        await db.Outbox
+        using (await SqliteWriteGate.EnterAsync(db, cancellationToken))
+        {
+            await db.Outbox
             .Where(m => due.Contains(m.Id) && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockToken, token).SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockToken, token).SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
+        }
+
         var claimed = await db.Outbox.AsNoTracking().Where(m => due.Contains(m.Id) && m.LockToken == token).ToListAsync(cancellationToken);
 
         foreach (var group in claimed.GroupBy(m => m.Channel))
@@ -164,6 +168,7 @@ public sealed partial class OutboxDispatcher(
         int marked;
         try
         {
+            using var slot = await SqliteWriteGate.EnterAsync(db, CancellationToken.None);
             marked = await db.Outbox.Where(m => ids.Contains(m.Id) && m.LockToken == token && m.SentAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now).SetProperty(m => m.LockToken, (Guid?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
         }
@@ -191,6 +196,7 @@ public sealed partial class OutboxDispatcher(
     private async Task GiveUpAsync(NaraDb db, Guid token, Guid id, Exception error, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        using var slot = await SqliteWriteGate.EnterAsync(db, cancellationToken);
         await db.Outbox.Where(m => m.Id == id && m.LockToken == token && m.SentAt == null)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.FailedAt, now)
@@ -223,6 +229,7 @@ public sealed partial class OutboxDispatcher(
         var attempts = await db.Outbox.Where(m => m.Id == message.Id).Select(m => m.Attempts).FirstAsync(cancellationToken) + 1;
         var retryAt = now + Backoff(attempts);
         DateTimeOffset? failedAt = attempts >= options.Value.MaxAttempts ? now : null;
+        using var slot = await SqliteWriteGate.EnterAsync(db, cancellationToken);
         await mine.ExecuteUpdateAsync(
             s => s.SetProperty(m => m.Attempts, attempts)
                 .SetProperty(m => m.NextAttemptAt, retryAt)

@@ -10,13 +10,42 @@ namespace Nara.Platform.Storage;
 /// the file's one write slot around each save — keeps threads free and latency flat. One gate per database file
 /// (per connection string) in the process; other processes still meet SQLite's own locking.
 /// </summary>
-internal sealed class SqliteWriteGate : SaveChangesInterceptor
+public sealed class SqliteWriteGate : SaveChangesInterceptor
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
     private readonly SemaphoreSlim gate;
 
     public SqliteWriteGate(string connectionString) => gate = Gates.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
+
+    /// <summary>
+    /// Takes the write slot for a unit of work that writes in its own explicit transaction (a group-commit writer);
+    /// dispose the result after the commit. On PostgreSQL there is no slot to take.
+    /// </summary>
+    public static async Task<IDisposable?> EnterAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return null;
+        }
+
+        var held = Gates.GetOrAdd(db.Database.GetConnectionString()!, _ => new SemaphoreSlim(1, 1));
+        await held.WaitAsync(cancellationToken);
+        return new Slot(held);
+    }
+
+    private sealed class Slot(SemaphoreSlim held) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                held.Release();
+            }
+        }
+    }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {

@@ -72,9 +72,13 @@ public sealed partial class Sequencer(IServiceScopeFactory scopes, LogKeys keys,
 
         var now = clock.GetUtcNow();
         var until = now + Lease;
-        var held = await db.Set<SequencerLease>()
-            .Where(l => l.Id == 1 && (l.Holder == me || l.Holder == null || l.Until < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, me).SetProperty(l => l.Until, until), cancellationToken);
+        int held;
+        using (await SqliteWriteGate.EnterAsync(db, cancellationToken))
+        {
+            held = await db.Set<SequencerLease>()
+                .Where(l => l.Id == 1 && (l.Holder == me || l.Holder == null || l.Until < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, me).SetProperty(l => l.Until, until), cancellationToken);
+        }
         if (held == 0)
         {
             return null;
@@ -89,6 +93,7 @@ public sealed partial class Sequencer(IServiceScopeFactory scopes, LogKeys keys,
             return null;
         }
 
+        using var slot = await SqliteWriteGate.EnterAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var size = await db.Set<LogCheckpoint>().MaxAsync(c => (long?)c.Size, cancellationToken) ?? 0;
         var first = size;
