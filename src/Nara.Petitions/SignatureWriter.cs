@@ -116,6 +116,10 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, Outbo
                     // Still conflicting: the other request's signature stands; this one is answered like a repeat.
                     single.Stored.TrySetResult(false);
                 }
+                catch (Exception inner) when (inner is not OperationCanceledException)
+                {
+                    Fail([single], inner);
+                }
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -199,7 +203,8 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, Outbo
         await db.SaveChangesAsync(cancellationToken);
         await db.InsertManyAsync(rows, cancellationToken);
         await db.InsertManyAsync(emails, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // Not cancellable: a commit that went through must be answered as stored.
+        await transaction.CommitAsync(CancellationToken.None);
         slot?.Dispose();
         if (emails.Count > 0)
         {
@@ -212,11 +217,16 @@ internal sealed partial class SignatureWriter(IServiceScopeFactory scopes, Outbo
         }
     }
 
-    /// <summary>Another writer stored the same signature first (another instance, or one confirmed meanwhile).</summary>
+    /// <summary>
+    /// Another writer stored the same signature first (another instance), or changed one this batch changes: a unique
+    /// or concurrency conflict. Any other error (a missing petition, a lost connection) is a failure, not a repeat.
+    /// </summary>
     private static bool IsConflict(Exception exception) => exception switch
     {
-        DbUpdateException => true,
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
+        DbUpdateConcurrencyException => true,
+        DbUpdateException { InnerException: { } inner } => IsConflict(inner),
+        // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
         _ => false,
     };

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -13,7 +14,7 @@ namespace Nara.Platform.Storage;
 /// one prepared statement run once per row, on PostgreSQL with one binary <c>COPY</c>. For group-commit writers, where
 /// EF Core's per-entity work (tracking, a fresh statement per row) costs more than the database's own. Columns, names
 /// and value conversions come from the EF Core model, so the rows are exactly what <c>SaveChanges</c> would write.
-/// Keys the database generates (integer identities) are left to it and not read back. See docs/adr/0013.
+/// Keys the database generates (integer identities) are left to it and not read back; other generated values are refused. See docs/adr/0013.
 /// </summary>
 public static class BulkInsert
 {
@@ -33,16 +34,38 @@ public static class BulkInsert
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = entity.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
-        var columns = entity.GetProperties()
-            .Where(p => !(p.ValueGenerated != ValueGenerated.Never && p.ClrType.IsInteger()))
-            .Select(p => new Column(p, p.GetColumnName(store)!, p.GetRelationalTypeMapping()))
-            .ToList();
-        var names = string.Join(", ", columns.Select(c => $"\"{c.Name}\""));
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var columns = new List<Column>();
+        foreach (var property in entity.GetProperties())
+        {
+            if (property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd && property.ClrType.IsInteger())
+            {
+                continue; // an identity: the database numbers the rows (not read back)
+            }
+
+            if (property.IsShadowProperty() || (property.ValueGenerated != ValueGenerated.Never && !property.IsPrimaryKey()))
+            {
+                throw new NotSupportedException($"{typeof(T).Name}.{property.Name}: bulk inserts write only plain columns and client-set keys.");
+            }
+
+            columns.Add(new Column(property, sql.DelimitIdentifier(property.GetColumnName(store)!), property.GetRelationalTypeMapping()));
+        }
+
+        var target = sql.DelimitIdentifier(table, entity.GetSchema());
+        var names = string.Join(", ", columns.Select(c => c.Name));
+        var keys = columns.Where(c => c.Property.IsPrimaryKey() && c.Property.ClrType == typeof(Guid)).ToList();
+        foreach (var row in rows)
+        {
+            if (keys.Any(k => k.Value(row) is Guid id && id == Guid.Empty))
+            {
+                throw new InvalidOperationException($"A {typeof(T).Name} has no key; bulk inserts do not generate keys.");
+            }
+        }
 
         var connection = db.Database.GetDbConnection();
         if (connection is NpgsqlConnection postgres)
         {
-            await using var copy = await postgres.BeginBinaryImportAsync($"COPY \"{table}\" ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            await using var copy = await postgres.BeginBinaryImportAsync($"COPY {target} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken);
             foreach (var row in rows)
             {
                 await copy.StartRowAsync(cancellationToken);
@@ -58,7 +81,7 @@ public static class BulkInsert
 
         await using var command = (SqliteCommand)connection.CreateCommand();
         command.Transaction = (SqliteTransaction)db.Database.CurrentTransaction.GetDbTransaction();
-        command.CommandText = $"INSERT INTO \"{table}\" ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+        command.CommandText = $"INSERT INTO {target} ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
         var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter { ParameterName = $"@p{i}" })).ToArray();
         command.Prepare();
         foreach (var row in rows)

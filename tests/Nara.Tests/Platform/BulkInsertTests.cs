@@ -64,7 +64,7 @@ public sealed class BulkInsertTests
     }
 
     [Fact]
-    public async Task InsertMany_WithoutTransaction_Refused()
+    public async Task InsertMany_WithoutTransactionOrWithoutKey_Refused()
     {
         var app = new NaraApp().With("Delivery:Enabled", "false");
         await app.InitializeAsync();
@@ -76,7 +76,16 @@ public sealed class BulkInsertTests
                 return 0;
             }));
 
+            var keyless = await Assert.ThrowsAsync<InvalidOperationException>(() => app.WithScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<NaraDb>();
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                await db.InsertManyAsync([new OutboxMessage { Culture = "en", Template = "t" }], default);
+                return 0;
+            }));
+
             Assert.Contains("transaction", error.Message, StringComparison.Ordinal);
+            Assert.Contains("no key", keyless.Message, StringComparison.Ordinal);
         }
         finally
         {
