@@ -1663,7 +1663,9 @@ namespace Nara.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("IX_outbox_due")
+                        .HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
 
                     b.ToTable("outbox", (string)null);
                 });
