@@ -10,6 +10,7 @@ server=${2:-}
 drafts=${NARA_BENCH_DRAFTS:-30000}
 warmup=${NARA_BENCH_WARMUP:-4s}
 duration=${NARA_BENCH_DURATION:-8s}
+connections=${NARA_BENCH_CONNECTIONS:-32}
 port=${NARA_BENCH_PORT:-5091}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/nara-bench-XXXXXX)
@@ -38,9 +39,9 @@ dotnet "$root/bench/Nara.Bench/bin/Release/net10.0/Nara.Bench.dll" cases-setup "
 export NARA_BENCH="$work/bench"
 # Warm-up (not measured): the runtime compiles the hot paths to their final tier; it submits the last third of
 # the drafts so that the measured run (which starts from the first) never meets a case already sent.
-NARA_SUBMIT_FROM=$((drafts * 2 / 3 + 1)) wrk -t2 -c32 -d"$warmup" -s "$root/bench/wrk/submit.lua" "$url" >/dev/null
-echo "== submissions ($provider, ${NARA_AUTH:-cookie}): POST /api/v1/cases/{ref}/submit"
-wrk -t2 -c32 -d"$duration" --latency -s "$root/bench/wrk/submit.lua" "$url"
+NARA_SUBMIT_FROM=$((drafts * 2 / 3 + 1)) wrk -t2 -c"$connections" -d"$warmup" -s "$root/bench/wrk/submit.lua" "$url" >/dev/null
+echo "== submissions ($provider, ${NARA_AUTH:-cookie}, $connections connections): POST /api/v1/cases/{ref}/submit"
+wrk -t2 -c"$connections" -d"$duration" --latency -s "$root/bench/wrk/submit.lua" "$url"
 # Let the confirmation emails the submissions queued drain (to DATA/mail) before measuring reads.
 start=$(date +%s.%N); last=-1
 while :; do n=$(ls "$work/data/mail" 2>/dev/null | wc -l); [ "$n" = "$last" ] && break; last=$n; sleep 2; done
