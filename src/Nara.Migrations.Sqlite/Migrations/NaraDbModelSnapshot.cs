@@ -1520,7 +1520,9 @@ namespace Nara.Migrations.Sqlite.Migrations
                     b.HasIndex("ConfirmKeyHash")
                         .IsUnique();
 
-                    b.HasIndex("Counted", "State");
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_petition_signatures_untallied")
+                        .HasFilter("(\"State\" = 'confirmed' AND NOT (\"Counted\")) OR (\"State\" = 'invalidated' AND \"Counted\")");
 
                     b.HasIndex("PetitionId", "CreatedAt");
 
