@@ -34,7 +34,7 @@ internal sealed class TallyWork(NaraDb db, PetitionWork work, EventPublisher eve
     private async Task<int> CountAsync(CancellationToken cancellationToken)
     {
         var batch = await db.Set<Signature>().AsNoTracking()
-            .Where(s => (s.State == Signature.Confirmed && !s.Counted) || (s.State == Signature.Invalidated && s.Counted))
+            .Where(Signature.Untallied)
             .OrderBy(s => s.Id).Take(BatchSize)
             .Select(s => new { s.Id, s.PetitionId, s.Region, Add = s.State == Signature.Confirmed })
             .ToListAsync(cancellationToken);
@@ -92,12 +92,12 @@ internal sealed class TallyWork(NaraDb db, PetitionWork work, EventPublisher eve
                 || (p.State == Petition.Open && p.ResponseThresholdAt == null && p.Signatures >= settings.ResponseThreshold)
                 || (p.State == Petition.Open && p.DebateThresholdAt == null && p.Signatures >= settings.DebateThreshold)
                 || (p.State == Petition.Open && p.ClosesAt <= now
-                    && !db.Set<Signature>().Any(s => s.PetitionId == p.Id && ((s.State == Signature.Confirmed && !s.Counted) || (s.State == Signature.Invalidated && s.Counted)))))
+                    && !db.Set<Signature>().Where(Signature.Untallied).Any(s => s.PetitionId == p.Id)))
             .Take(100).ToListAsync(cancellationToken);
         var ids = due.Select(p => p.Id).ToList();
         // A petition closes with its final count: not while confirmed signatures still wait to be counted.
         var uncounted = (await db.Set<Signature>()
-            .Where(s => ids.Contains(s.PetitionId) && ((s.State == Signature.Confirmed && !s.Counted) || (s.State == Signature.Invalidated && s.Counted)))
+            .Where(Signature.Untallied).Where(s => ids.Contains(s.PetitionId))
             .Select(s => s.PetitionId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         foreach (var petition in due)
         {

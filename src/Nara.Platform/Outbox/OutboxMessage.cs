@@ -61,9 +61,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Template).HasMaxLength(100);
         builder.Property(m => m.LastError).HasMaxLength(1000);
         // Only the messages still to send, in the order they fall due: the dispatcher's look-up reads the front of it.
-        // Partial, so that it stays as small as the queue, and so that SQLite never prefers it for a look-up by ids
-        // with "SentAt IS NULL" (a full index on SentAt was chosen over the key for 30 ids: a scan of the whole backlog
-        // for every claimed batch).
+        // Partial, so that it stays as small as the queue, and so that SQLite cannot use it for the claims and sent-marks
+        // by ids, which test "SentAt IS NULL" but not "FailedAt IS NULL" (the earlier full index on (SentAt, FailedAt,
+        // NextAttemptAt) was chosen over the key for 30 ids: a scan of the whole backlog for every batch). Keep
+        // "FailedAt IS NULL" out of those look-ups.
         builder.HasIndex(m => m.NextAttemptAt).HasDatabaseName("IX_outbox_due").HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
     }
 }
