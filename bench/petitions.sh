@@ -22,7 +22,8 @@ dotnet publish "$root/src/Nara.Web" -c Release -o "$work/app" >/dev/null
 db_env=()
 if [ "$provider" = postgres ]; then
   name="nara_bench_$RANDOM$RANDOM"
-  psql "$(echo "$server" | sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/') dbname=postgres" -qc "CREATE DATABASE $name" >/dev/null
+  # psql takes only the server's address and credentials from the Npgsql connection string.
+  psql "$(echo "$server" | tr ';' '\n' | sed -n 's/^Host=/host=/Ip; s/^Port=/port=/Ip; s/^Username=/user=/Ip; s/^Password=/password=/Ip' | tr '\n' ' ') dbname=postgres" -qc "CREATE DATABASE $name" >/dev/null
   db_env=(NARA_DB="$server;Database=$name")
 fi
 

@@ -1,0 +1,41 @@
+using Nara.Platform.Storage;
+using Npgsql;
+
+namespace Nara.Tests.Platform;
+
+/// <summary>How a configured connection string selects and sets up the database.</summary>
+public sealed class StorageSettingsTests
+{
+    [Fact]
+    public void NothingConfigured_IsAnSqliteFileInTheDataFolder()
+    {
+        var settings = StorageSettings.Resolve(null, "/srv/nara");
+
+        Assert.Equal(DatabaseProvider.Sqlite, settings.Provider);
+        Assert.Equal($"Data Source={Path.Combine("/srv/nara", "nara.db")}", settings.ConnectionString);
+    }
+
+    [Fact]
+    public void Postgres_PreparesRepeatedStatementsAutomatically()
+    {
+        var settings = StorageSettings.Resolve("Host=db.internal;Username=nara;Database=nara;", "/srv/nara");
+
+        var built = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
+        Assert.Equal(DatabaseProvider.Postgres, settings.Provider);
+        Assert.Equal(64, built.MaxAutoPrepare);
+        Assert.Equal(2, built.AutoPrepareMinUsages);
+        Assert.Equal("db.internal", built.Host);
+        Assert.Equal("nara", built.Database);
+    }
+
+    [Theory]
+    [InlineData("Host=db.internal;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db.internal;maxautoprepare=10", 10)]
+    public void Postgres_KeepsAnOperatorsOwnChoice(string configured, int expected)
+    {
+        var settings = StorageSettings.Resolve(configured, "/srv/nara");
+
+        Assert.Equal(configured, settings.ConnectionString);
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(settings.ConnectionString).MaxAutoPrepare);
+    }
+}
