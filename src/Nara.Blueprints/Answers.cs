@@ -230,6 +230,17 @@ public static class Answers
     }
 
     /// <summary>Everything that must hold before a case can be submitted: each visible required question answered, and each answer still valid.</summary>
+    /// <summary>Whether these answers need any uploaded document before the application can be sent.</summary>
+    public static bool NeedsDocuments(Blueprint blueprint, JsonObject answers) =>
+        blueprint.Form.Pages.Where(p => IsVisible(p, answers))
+            .Any(p => p.Fields.Any(f => f.Type == FieldTypes.File && IsVisible(f, answers) && IsNeeded(blueprint, f, answers)));
+
+    private static bool IsNeeded(Blueprint blueprint, FieldSpec field, JsonObject answers)
+    {
+        var document = blueprint.Documents.FirstOrDefault(d => d.Id == field.Document);
+        return field.Required || (document is not null && document.Required && (document.ShowIf is null || document.ShowIf.Holds(answers)));
+    }
+
     public static IReadOnlyList<AnswerError> CheckComplete(Blueprint blueprint, JsonObject answers, IReadOnlySet<string> regions, IReadOnlySet<string> uploadedDocuments)
     {
         var errors = new List<AnswerError>();
@@ -239,9 +250,7 @@ public static class Answers
             {
                 if (field.Type == FieldTypes.File)
                 {
-                    var document = blueprint.Documents.FirstOrDefault(d => d.Id == field.Document);
-                    var needed = field.Required || (document is not null && document.Required && (document.ShowIf is null || document.ShowIf.Holds(answers)));
-                    if (needed && !uploadedDocuments.Contains(field.Document ?? field.Id))
+                    if (IsNeeded(blueprint, field, answers) && !uploadedDocuments.Contains(field.Document ?? field.Id))
                     {
                         errors.Add(new AnswerError(field.Id, "required"));
                     }

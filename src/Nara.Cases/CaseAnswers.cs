@@ -16,7 +16,7 @@ internal sealed class CaseAnswers(IDataProtectionProvider protection)
     public JsonObject Read(Case @case)
     {
         var answers = JsonNode.Parse(@case.Answers) as JsonObject ?? [];
-        if (@case.ProtectedPersonal is not null && JsonNode.Parse(protector.Unprotect(@case.ProtectedPersonal)) is JsonObject personal)
+        if (@case.ProtectedPersonal is not null && JsonNode.Parse(Open(@case)) is JsonObject personal)
         {
             foreach (var (key, value) in personal.ToList())
             {
@@ -42,7 +42,34 @@ internal sealed class CaseAnswers(IDataProtectionProvider protection)
         }
 
         @case.Answers = open.ToJsonString();
-        @case.ProtectedPersonal = personal.Count == 0 ? null : protector.Protect(personal.ToJsonString());
+        if (personal.Count == 0)
+        {
+            @case.ProtectedPersonal = null;
+            return;
+        }
+
+        var plain = personal.ToJsonString();
+        @case.ProtectedPersonal = protector.Protect(plain);
+        opened.AddOrUpdate(@case, new Opened(@case.ProtectedPersonal, plain));
+    }
+
+    // A request reads a case's answers several times (check, enter the workflow, automatic steps); each decryption
+    // costs a key derivation, so this scope remembers the last one per case for as long as it holds the case.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Case, Opened> opened = [];
+
+    private sealed record Opened(string Sealed, string Plain);
+
+    private string Open(Case @case)
+    {
+        var sealedText = @case.ProtectedPersonal!;
+        if (opened.TryGetValue(@case, out var known) && ReferenceEquals(known.Sealed, sealedText))
+        {
+            return known.Plain;
+        }
+
+        var plain = protector.Unprotect(sealedText);
+        opened.AddOrUpdate(@case, new Opened(sealedText, plain));
+        return plain;
     }
 
     public static bool IsPersonal(Blueprint blueprint, string fieldId) =>

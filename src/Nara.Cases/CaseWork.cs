@@ -98,6 +98,8 @@ internal sealed class CaseWork(
         return errors;
     }
 
+    private static readonly IReadOnlySet<string> NoDocuments = new HashSet<string>();
+
     public async Task<IReadOnlySet<string>> UploadedAsync(Guid caseId, CancellationToken cancellationToken) =>
         (await db.Set<CaseDocument>().AsNoTracking().Where(d => d.CaseId == caseId).Select(d => d.DocumentId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
@@ -111,7 +113,9 @@ internal sealed class CaseWork(
         }
 
         var current = answers.Read(@case);
-        var errors = Blueprints.Answers.CheckComplete(blueprint, current, jurisdiction.Codes, await UploadedAsync(@case.Id, cancellationToken));
+        // Which documents are on file is asked only when the answers need one.
+        var uploaded = Blueprints.Answers.NeedsDocuments(blueprint, current) ? await UploadedAsync(@case.Id, cancellationToken) : NoDocuments;
+        var errors = Blueprints.Answers.CheckComplete(blueprint, current, jurisdiction.Codes, uploaded);
         if (errors.Count > 0)
         {
             return new CaseChange(null, errors);

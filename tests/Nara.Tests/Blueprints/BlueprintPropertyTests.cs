@@ -201,6 +201,17 @@ public sealed class BlueprintPropertyTests
             });
             Assert.All(answers, pair => Assert.Contains(allFields, f => f.Id == pair.Key && f.Type != FieldTypes.File));
 
+            // Submitting skips asking which documents are on file when the answers need none: then they cannot matter.
+            var withoutDocuments = Answers.CheckComplete(blueprint, answers, Regions, new HashSet<string>());
+            if (Answers.NeedsDocuments(blueprint, answers))
+            {
+                Assert.Contains(withoutDocuments, error => allFields.Any(f => f.Id == error.Path && f.Type == FieldTypes.File));
+            }
+            else
+            {
+                Assert.Equal(complete, withoutDocuments);
+            }
+
             Answers.DropHidden(blueprint, answers);
             var quote = Fees.Quote(blueprint, answers);
             Assert.True(quote is null || quote.Amount >= 0);

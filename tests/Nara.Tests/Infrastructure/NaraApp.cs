@@ -1,3 +1,4 @@
+using Nara.Platform.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -125,7 +126,8 @@ public class NaraApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             // Npgsql keeps idle connections for minutes; with a database per test class they would pile up
             // past the server's max_connections over a long run.
-            using var connection = new NpgsqlConnection(ConnectionString);
+            // The pool is keyed by the connection string Nara really uses (with its own defaults added).
+            using var connection = new NpgsqlConnection(StorageSettings.Resolve(ConnectionString, DataDirectory).ConnectionString);
             NpgsqlConnection.ClearPool(connection);
         }
     }
