@@ -17,7 +17,7 @@ public sealed record StorageSettings(DatabaseProvider Provider, string Connectio
     {
         if (!string.IsNullOrWhiteSpace(configured) && LooksLikePostgres(configured))
         {
-            return new(DatabaseProvider.Postgres, WithAutoPrepare(configured), dataDirectory);
+            return new(DatabaseProvider.Postgres, WithPostgresDefaults(configured), dataDirectory);
         }
 
         var connection = string.IsNullOrWhiteSpace(configured)
@@ -27,23 +27,36 @@ public sealed record StorageSettings(DatabaseProvider Provider, string Connectio
     }
 
     /// <summary>
-    /// Npgsql's automatic preparation: a statement run twice on a physical connection is prepared on the server, so
+    /// Npgsql settings Nara's own use of PostgreSQL can take, each added unless the connection string sets it:
+    /// <list type="bullet">
+    /// <item>automatic preparation: a statement run twice on a physical connection is prepared on the server, so
     /// PostgreSQL parses and plans Nara's hot statements once per connection rather than on every call (up to 64 per
-    /// connection). A connection string that sets either keyword keeps its own choice ("Max Auto Prepare=0" turns it
-    /// off, for a pooler in transaction mode that cannot keep prepared statements).
+    /// connection; "Max Auto Prepare=0" turns it off, for a pooler in transaction mode that cannot keep them);</item>
+    /// <item>no reset on close: a pooled connection is not reset (RESET ALL, CLOSE ALL, UNLISTEN, DISCARD TEMP …)
+    /// each time it goes back to the pool. Nara changes no session state — no SET, temporary tables, LISTEN or
+    /// session advisory locks; transactions are rolled back on close regardless.</item>
+    /// </list>
     /// </summary>
-    private static string WithAutoPrepare(string connectionString)
+    private static readonly (string Keyword, string Value)[] PostgresDefaults =
+    [
+        ("Max Auto Prepare", "64"),
+        ("Auto Prepare Min Usages", "2"),
+        ("No Reset On Close", "true"),
+    ];
+
+    private static string WithPostgresDefaults(string connectionString)
     {
         if (connectionString.Contains("://", StringComparison.Ordinal))
         {
             return connectionString;
         }
 
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        var keys = given.Keys.Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant());
-        return keys.Any(k => k is "maxautoprepare" or "autoprepareminusages")
-            ? connectionString
-            : connectionString.TrimEnd(';', ' ') + ";Max Auto Prepare=64;Auto Prepare Min Usages=2";
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Select(Squeezed).ToHashSet(StringComparer.Ordinal);
+        var added = PostgresDefaults.Where(d => !given.Contains(Squeezed(d.Keyword))).Select(d => $"{d.Keyword}={d.Value}").ToList();
+        return added.Count == 0 ? connectionString : $"{connectionString.TrimEnd(';', ' ')};{string.Join(';', added)}";
+
+        static string Squeezed(string keyword) => keyword.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
     }
 
     private static bool LooksLikePostgres(string value) =>

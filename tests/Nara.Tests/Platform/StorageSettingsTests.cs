@@ -16,7 +16,7 @@ public sealed class StorageSettingsTests
     }
 
     [Fact]
-    public void Postgres_PreparesRepeatedStatementsAutomatically()
+    public void Postgres_PreparesRepeatedStatementsAndKeepsPooledConnectionsUnreset()
     {
         var settings = StorageSettings.Resolve("Host=db.internal;Username=nara;Database=nara;", "/srv/nara");
 
@@ -24,18 +24,22 @@ public sealed class StorageSettingsTests
         Assert.Equal(DatabaseProvider.Postgres, settings.Provider);
         Assert.Equal(64, built.MaxAutoPrepare);
         Assert.Equal(2, built.AutoPrepareMinUsages);
+        Assert.True(built.NoResetOnClose);
         Assert.Equal("db.internal", built.Host);
         Assert.Equal("nara", built.Database);
     }
 
     [Theory]
-    [InlineData("Host=db.internal;Max Auto Prepare=0", 0)]
-    [InlineData("Host=db.internal;maxautoprepare=10", 10)]
-    public void Postgres_KeepsAnOperatorsOwnChoice(string configured, int expected)
+    [InlineData("Host=db.internal;Max Auto Prepare=0", 0, true)]
+    [InlineData("Host=db.internal;maxautoprepare=10;No Reset On Close=false", 10, false)]
+    [InlineData("Host=db.internal;NoResetOnClose=true", 64, true)]
+    public void Postgres_KeepsAnOperatorsOwnChoice(string configured, int maxAutoPrepare, bool noReset)
     {
         var settings = StorageSettings.Resolve(configured, "/srv/nara");
 
-        Assert.Equal(configured, settings.ConnectionString);
-        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(settings.ConnectionString).MaxAutoPrepare);
+        var built = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
+        Assert.StartsWith(configured, settings.ConnectionString, StringComparison.Ordinal);
+        Assert.Equal(maxAutoPrepare, built.MaxAutoPrepare);
+        Assert.Equal(noReset, built.NoResetOnClose);
     }
 }
