@@ -1,10 +1,10 @@
-using Nara.Platform.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Nara.Platform.Storage;
 using Npgsql;
 
 namespace Nara.Tests.Infrastructure;
