@@ -23,7 +23,9 @@ db_env=()
 if [ "$provider" = postgres ]; then
   name="nara_bench_$RANDOM$RANDOM"
   # psql takes only the server's address and credentials from the Npgsql connection string.
-  psql "$(echo "$server" | tr ';' '\n' | sed -n 's/^Host=/host=/Ip; s/^Port=/port=/Ip; s/^Username=/user=/Ip; s/^Password=/password=/Ip' | tr '\n' ' ') dbname=postgres" -qc "CREATE DATABASE $name" >/dev/null
+  pg=$(echo "$server" | tr ';' '\n' | sed -nE 's/^[[:space:]]*(Host|Server)[[:space:]]*=[[:space:]]*/host=/Ip; s/^[[:space:]]*Port[[:space:]]*=[[:space:]]*/port=/Ip; s/^[[:space:]]*(Username|User ID|User Name|User)[[:space:]]*=[[:space:]]*/user=/Ip; s/^[[:space:]]*Password[[:space:]]*=[[:space:]]*/password=/Ip' | tr '\n' ' ')
+  case "$pg" in *host=*) ;; *) echo "no Host= in the connection string: $server" >&2; exit 1 ;; esac
+  psql "$pg dbname=postgres" -qc "CREATE DATABASE $name" >/dev/null
   db_env=(NARA_DB="$server;Database=$name")
 fi
 

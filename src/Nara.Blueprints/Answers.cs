@@ -229,7 +229,6 @@ public static class Answers
         }
     }
 
-    /// <summary>Everything that must hold before a case can be submitted: each visible required question answered, and each answer still valid.</summary>
     /// <summary>Whether these answers need any uploaded document before the application can be sent.</summary>
     public static bool NeedsDocuments(Blueprint blueprint, JsonObject answers) =>
         blueprint.Form.Pages.Where(p => IsVisible(p, answers))
@@ -241,6 +240,7 @@ public static class Answers
         return field.Required || (document is not null && document.Required && (document.ShowIf is null || document.ShowIf.Holds(answers)));
     }
 
+    /// <summary>Everything that must hold before a case can be submitted: each visible required question answered, and each answer still valid.</summary>
     public static IReadOnlyList<AnswerError> CheckComplete(Blueprint blueprint, JsonObject answers, IReadOnlySet<string> regions, IReadOnlySet<string> uploadedDocuments)
     {
         var errors = new List<AnswerError>();

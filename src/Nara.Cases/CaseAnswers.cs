@@ -45,6 +45,7 @@ internal sealed class CaseAnswers(IDataProtectionProvider protection)
         if (personal.Count == 0)
         {
             @case.ProtectedPersonal = null;
+            opened.Remove(@case);
             return;
         }
 

@@ -98,7 +98,7 @@ internal sealed class CaseWork(
         return errors;
     }
 
-    private static readonly IReadOnlySet<string> NoDocuments = new HashSet<string>();
+    private static readonly IReadOnlySet<string> NoDocuments = System.Collections.Frozen.FrozenSet<string>.Empty;
 
     public async Task<IReadOnlySet<string>> UploadedAsync(Guid caseId, CancellationToken cancellationToken) =>
         (await db.Set<CaseDocument>().AsNoTracking().Where(d => d.CaseId == caseId).Select(d => d.DocumentId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);

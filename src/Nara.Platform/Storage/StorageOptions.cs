@@ -46,7 +46,8 @@ public sealed record StorageSettings(DatabaseProvider Provider, string Connectio
 
     private static string WithPostgresDefaults(string connectionString)
     {
-        if (connectionString.Contains("://", StringComparison.Ordinal))
+        if (connectionString.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            || connectionString.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
         {
             return connectionString;
         }
