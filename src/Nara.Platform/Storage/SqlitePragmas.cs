@@ -7,13 +7,15 @@ namespace Nara.Platform.Storage;
 
 /// <summary>
 /// Sets the per-connection SQLite pragmas Nara relies on: wait for the writer instead of failing,
-/// enforce foreign keys, and the WAL-appropriate sync level. WAL itself is set once, at migration.
+/// enforce foreign keys, the WAL-appropriate sync level, and SQLite's own checkpoint only as a backstop. WAL itself is set once, at migration.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     // No memory map (PRAGMA mmap_size): measured, it cost case submissions about 20% (page faults in every pooled
     // connection's own mapping) and proofs gained nothing once the file was in the page cache.
-    private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+    // SQLite's automatic checkpoint only as a backstop: SqliteCheckpointer does the work off the write path.
+    private static readonly string Pragmas =
+        $"PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = {SqliteCheckpointer.BackstopPages};";
 
     // Pragmas belong to the native connection, which the pool keeps open across many logical opens (several per
     // request): set them once per native connection, not on every open.

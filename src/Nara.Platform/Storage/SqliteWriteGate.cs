@@ -29,7 +29,13 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor
             return null;
         }
 
-        var held = Gates.GetOrAdd(db.Database.GetConnectionString()!, _ => new SemaphoreSlim(1, 1));
+        return await EnterAsync(db.Database.GetConnectionString()!, cancellationToken);
+    }
+
+    /// <summary>Takes the write slot of the SQLite database <paramref name="connectionString"/> opens.</summary>
+    public static async Task<IDisposable> EnterAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var held = Gates.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
         await held.WaitAsync(cancellationToken);
         return new Slot(held);
     }

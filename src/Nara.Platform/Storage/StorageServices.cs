@@ -26,6 +26,7 @@ public static class StorageServices
         services.AddSingleton<PersonalHasher>();
         services.AddScoped<Events.EventPublisher>();
         services.AddHostedService<DatabaseMigrator>();
+        services.AddHostedService<SqliteCheckpointer>();
         return services;
     }
 
