@@ -1,0 +1,137 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Nara.Platform.Storage;
+
+namespace Nara.Tests.Platform;
+
+/// <summary>Every save queues for the SQLite file's one write slot, and gives it back however it ends.</summary>
+public sealed class SqliteWriteGateTests : IAsyncLifetime
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("nara-gate-").FullName;
+
+    private string ConnectionString => $"Data Source={Path.Combine(folder, "gate.db")}";
+
+    public async Task InitializeAsync()
+    {
+        await using var db = Context();
+        await db.Database.EnsureCreatedAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Theory]
+    [InlineData(1)] // one command: no transaction
+    [InlineData(3)] // several: in a transaction EF Core begins
+    public async Task Save_WaitsWhileAnotherWriterHoldsTheSlot_AndGivesItBack(int notes)
+    {
+        await using var db = Context();
+        db.Notes.AddRange(Enumerable.Range(0, notes).Select(i => new Note { Text = $"note {i}" }));
+
+        var slot = await SqliteWriteGate.EnterAsync(ConnectionString, default);
+        var save = db.SaveChangesAsync();
+        await Task.Delay(300);
+        Assert.False(save.IsCompleted);
+        slot.Dispose();
+
+        Assert.Equal(notes, await save.WaitAsync(TimeSpan.FromSeconds(30)));
+        await AssertSlotFreeAsync();
+        await using var check = Context();
+        Assert.Equal(notes, await check.Notes.CountAsync());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task FailedSave_GivesTheSlotBack(int notes)
+    {
+        await using (var first = Context())
+        {
+            first.Notes.Add(new Note { Text = "taken" });
+            await first.SaveChangesAsync();
+        }
+
+        await using var db = Context();
+        db.Notes.AddRange(Enumerable.Range(0, notes - 1).Select(i => new Note { Text = $"new {i}" }).Append(new Note { Text = "taken" }));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        await AssertSlotFreeAsync();
+        await using var check = Context();
+        Assert.Equal(1, await check.Notes.CountAsync());
+    }
+
+    [Fact]
+    public async Task SaveInTheCallersTransaction_DoesNotWaitForTheSlotTheCallerHolds()
+    {
+        await using var db = Context();
+        using (await SqliteWriteGate.EnterAsync(ConnectionString, default))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Notes.AddRange(new Note { Text = "a" }, new Note { Text = "b" });
+            await db.SaveChangesAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            db.Notes.Add(new Note { Text = "c" });
+            await db.SaveChangesAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            await transaction.CommitAsync();
+        }
+
+        await AssertSlotFreeAsync();
+        Assert.Equal(3, await db.Notes.CountAsync());
+    }
+
+    [Fact]
+    public async Task ConcurrentSaves_AllLand()
+    {
+        var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                await using var db = Context();
+                db.Notes.AddRange(Enumerable.Range(0, 1 + (i % 3)).Select(n => new Note { Text = $"{w}-{i}-{n}" }));
+                await db.SaveChangesAsync();
+            }
+        }));
+
+        await Task.WhenAll(writers).WaitAsync(TimeSpan.FromSeconds(60));
+        await AssertSlotFreeAsync();
+        await using var check = Context();
+        Assert.Equal(8 * ((9 * 1) + (8 * 2) + (8 * 3)), await check.Notes.CountAsync());
+    }
+
+    private async Task AssertSlotFreeAsync()
+    {
+        using var slot = await SqliteWriteGate.EnterAsync(ConnectionString, default).WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    private DbContextOptions<GateDb>? options;
+
+    private GateDb Context()
+    {
+        if (options is null)
+        {
+            var builder = new DbContextOptionsBuilder<GateDb>();
+            StorageServices.Configure(builder, new StorageSettings(DatabaseProvider.Sqlite, ConnectionString, folder));
+            options = builder.Options;
+        }
+
+        return new GateDb(options);
+    }
+
+    private sealed class GateDb(DbContextOptions<GateDb> options) : DbContext(options)
+    {
+        public DbSet<Note> Notes => Set<Note>();
+
+        protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+            modelBuilder.Entity<Note>().HasIndex(n => n.Text).IsUnique();
+    }
+
+    private sealed class Note
+    {
+        public int Id { get; set; }
+
+        public string Text { get; set; } = "";
+    }
+}
