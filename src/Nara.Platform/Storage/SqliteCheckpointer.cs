@@ -8,10 +8,10 @@ namespace Nara.Platform.Storage;
 /// Copies SQLite's write-ahead log back into the database file in the background (ADR 0014). Left to SQLite, the
 /// commit that takes the log past 1,000 pages copies them itself, syncing both files, while it holds the one write
 /// slot: every other writer waits, and a group-commit writer stops taking batches. Here a passive checkpoint runs
-/// on its own connection a few times a second while writers go on; once the log is long, one more pass runs inside
-/// the write slot, so that it ends fully copied and the next commit starts the log again from its beginning.
-/// SQLite's own automatic checkpoint stays as a backstop, at a higher mark (<see cref="BackstopPages"/>), for a
-/// process that does not run this service.
+/// on a connection of its own a few times a second while writers go on; once the log is long, a restarting
+/// checkpoint runs inside the write slot — it waits briefly for readers of older snapshots — so that the log ends
+/// fully copied and the next commit starts it again from its beginning. SQLite's own automatic checkpoint stays as
+/// a backstop, at a higher mark (<see cref="BackstopPages"/>), for a process that does not run this service.
 /// </summary>
 public sealed partial class SqliteCheckpointer(StorageSettings settings, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
@@ -20,6 +20,12 @@ public sealed partial class SqliteCheckpointer(StorageSettings settings, ILogger
 
     /// <summary>A log this long (16 MiB) is finished inside the write slot, so that it starts again.</summary>
     public const int RestartPages = 4096;
+
+    /// <summary>A log file that grew past this (32 MiB, after a long reader held it) is cut back when it starts again.</summary>
+    public const long LogFileLimitBytes = 32L * 1024 * 1024;
+
+    /// <summary>How long the restarting pass waits for readers of older snapshots (and any writer outside the slot).</summary>
+    public const int RestartWaitMilliseconds = 100;
 
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
 
@@ -31,17 +37,32 @@ public sealed partial class SqliteCheckpointer(StorageSettings settings, ILogger
         }
 
         using var timer = new PeriodicTimer(Interval);
+        SqliteConnection? connection = null;
+        var failing = false;
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try
                 {
-                    await CheckpointAsync(settings.ConnectionString, stoppingToken);
+                    connection ??= await OpenAsync(settings.ConnectionString, RestartWaitMilliseconds, stoppingToken);
+                    await CheckpointAsync(connection, settings.ConnectionString, stoppingToken);
+                    failing = false;
                 }
-                catch (SqliteException e)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
-                    LogFailed(logger, e.SqliteErrorCode);
+                    // An optimisation only: SQLite's own checkpoint remains. Said once per run of failures, not five times a second.
+                    if (!failing)
+                    {
+                        LogFailed(logger, e.GetType().Name, (e as SqliteException)?.SqliteExtendedErrorCode ?? 0);
+                    }
+
+                    failing = true;
+                    if (connection is not null)
+                    {
+                        await connection.DisposeAsync();
+                        connection = null;
+                    }
                 }
             }
         }
@@ -49,38 +70,62 @@ public sealed partial class SqliteCheckpointer(StorageSettings settings, ILogger
         {
             // Stopping.
         }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
     }
 
-    /// <summary>One pass: a passive checkpoint, then, if the log is long, a second one holding the write slot.</summary>
-    public static async Task<CheckpointResult> CheckpointAsync(string connectionString, CancellationToken cancellationToken)
+    /// <summary>
+    /// The checkpointer's own connection, outside the pool (its settings must not reach EF Core's connections): it
+    /// waits a little for readers when it restarts the log, and cuts back a log file that grew.
+    /// </summary>
+    public static async Task<SqliteConnection> OpenAsync(string connectionString, int restartWaitMilliseconds, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         await connection.OpenAsync(cancellationToken);
-        var result = await PassiveAsync(connection, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout = {restartWaitMilliseconds}; PRAGMA journal_size_limit = {LogFileLimitBytes};";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>
+    /// One pass: a passive checkpoint; then, if the log is long, a restarting one holding the write slot of
+    /// <paramref name="connectionString"/>'s database.
+    /// </summary>
+    public static async Task<CheckpointResult> CheckpointAsync(SqliteConnection connection, string connectionString, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(connection, "PASSIVE", cancellationToken);
         if (result.LogPages < RestartPages)
         {
             return result;
         }
 
+        // In the slot no Nara writer adds pages. RESTART copies the rest once readers of older snapshots are done, and
+        // then waits until every reader reads from the database file alone, so that the next writer starts the log again.
         using (await SqliteWriteGate.EnterAsync(connectionString, cancellationToken))
         {
-            return await PassiveAsync(connection, cancellationToken) with { InWriteSlot = true };
+            return await RunAsync(connection, "RESTART", cancellationToken) with { InWriteSlot = true };
         }
     }
 
-    private static async Task<CheckpointResult> PassiveAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private static async Task<CheckpointResult> RunAsync(SqliteConnection connection, string mode, CancellationToken cancellationToken)
     {
-        // PASSIVE never waits: it copies what no reader still needs and returns (busy, pages in the log, pages copied).
+        // Returns (busy, pages in the log, pages copied); busy when RESTART gave up waiting, which the next pass retries.
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        command.CommandText = $"PRAGMA wal_checkpoint({mode});";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new CheckpointResult(reader.GetInt32(1), reader.GetInt32(2), false);
+        return new CheckpointResult(reader.GetInt32(0) != 0, reader.GetInt32(1), reader.GetInt32(2), false);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SQLite checkpoint failed with error {Code}; SQLite's own checkpoint remains")]
-    private static partial void LogFailed(ILogger logger, int code);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SQLite checkpoint failed ({Error}, SQLite code {Code}); SQLite's own checkpoint remains")]
+    private static partial void LogFailed(ILogger logger, string error, int code);
 }
 
-/// <summary>The log's length and how much of it is in the database file after a checkpoint, in pages.</summary>
-public sealed record CheckpointResult(int LogPages, int CopiedPages, bool InWriteSlot);
+/// <summary>After a checkpoint: whether it gave up waiting, the log's length and how much of it is in the database file, in pages.</summary>
+public sealed record CheckpointResult(bool Busy, int LogPages, int CopiedPages, bool InWriteSlot);

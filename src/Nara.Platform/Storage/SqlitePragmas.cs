@@ -13,9 +13,10 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     // No memory map (PRAGMA mmap_size): measured, it cost case submissions about 20% (page faults in every pooled
     // connection's own mapping) and proofs gained nothing once the file was in the page cache.
-    // SQLite's automatic checkpoint only as a backstop: SqliteCheckpointer does the work off the write path.
+    // SQLite's automatic checkpoint only as a backstop: SqliteCheckpointer does the work off the write path. The writer
+    // that starts the log again cuts back a log file that grew (the limit applies to the connection doing it).
     private static readonly string Pragmas =
-        $"PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = {SqliteCheckpointer.BackstopPages};";
+        $"PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = {SqliteCheckpointer.BackstopPages}; PRAGMA journal_size_limit = {SqliteCheckpointer.LogFileLimitBytes};";
 
     // Pragmas belong to the native connection, which the pool keeps open across many logical opens (several per
     // request): set them once per native connection, not on every open.

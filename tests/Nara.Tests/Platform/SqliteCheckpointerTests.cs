@@ -13,20 +13,26 @@ public sealed class SqliteCheckpointerTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        using (var pooled = new SqliteConnection(ConnectionString))
+        {
+            SqliteConnection.ClearPool(pooled);
+        }
+
         Directory.Delete(folder, recursive: true);
     }
 
     [Fact]
-    public async Task NaraConnections_LeaveSqlitesOwnCheckpointOnlyAsABackstop()
+    public async Task NaraConnections_LeaveSqlitesOwnCheckpointOnlyAsABackstop_AndCutBackAGrownLog()
     {
         // Nara's own SQLite configuration, on a context without a model: only the connection is under test.
         var options = new DbContextOptionsBuilder();
         StorageServices.Configure(options, new StorageSettings(DatabaseProvider.Sqlite, ConnectionString, folder));
         await using var db = new DbContext(options.Options);
         await db.Database.OpenConnectionAsync();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
 
-        Assert.Equal(SqliteCheckpointer.BackstopPages, await ScalarAsync((SqliteConnection)db.Database.GetDbConnection(), "PRAGMA wal_autocheckpoint;"));
+        Assert.Equal(SqliteCheckpointer.BackstopPages, await ScalarAsync(connection, "PRAGMA wal_autocheckpoint;"));
+        Assert.Equal(SqliteCheckpointer.LogFileLimitBytes, await ScalarAsync(connection, "PRAGMA journal_size_limit;"));
     }
 
     [Fact]
@@ -34,12 +40,19 @@ public sealed class SqliteCheckpointerTests : IDisposable
     {
         await using var writer = await WriterAsync();
         await WritePagesAsync(writer, 50);
+        await using var checkpointer = await SqliteCheckpointer.OpenAsync(ConnectionString, SqliteCheckpointer.RestartWaitMilliseconds, default);
 
         // The write slot is held throughout: a pass over a short log must not need it.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var slot = await SqliteWriteGate.EnterAsync(ConnectionString, default);
         CheckpointResult result;
-        using (await SqliteWriteGate.EnterAsync(ConnectionString, default))
+        try
         {
-            result = await SqliteCheckpointer.CheckpointAsync(ConnectionString, default).WaitAsync(TimeSpan.FromSeconds(30));
+            result = await SqliteCheckpointer.CheckpointAsync(checkpointer, ConnectionString, timeout.Token);
+        }
+        finally
+        {
+            slot.Dispose();
         }
 
         Assert.InRange(result.LogPages, 50, SqliteCheckpointer.RestartPages - 1);
@@ -49,29 +62,78 @@ public sealed class SqliteCheckpointerTests : IDisposable
     }
 
     [Fact]
-    public async Task LongLog_IsFinishedInTheWriteSlot_AndTheNextCommitStartsTheLogAgain()
+    public async Task LongLog_IsFinishedInTheWriteSlot_AfterAReaderOfAnOlderSnapshot_AndTheNextCommitStartsTheLogAgain()
     {
         await using var writer = await WriterAsync();
-        await WritePagesAsync(writer, SqliteCheckpointer.RestartPages + 100);
+        await WritePagesAsync(writer, SqliteCheckpointer.RestartPages);
+        // A reader in the middle of a read of the log as it was then, while more is written after it: a passive
+        // checkpoint cannot copy past its snapshot, so the log could not start again while it reads.
+        await using var reader = new SqliteConnection(ConnectionString);
+        await reader.OpenAsync();
+        await using var read = reader.BeginTransaction(deferred: true);
+        Assert.Equal(SqliteCheckpointer.RestartPages * 3, await ScalarAsync(reader, "SELECT count(*) FROM filler;", read));
+        await WritePagesAsync(writer, 100);
+        // A generous wait for readers, so that the reader below surely finishes within it however slow the machine.
+        await using var checkpointer = await SqliteCheckpointer.OpenAsync(ConnectionString, 20_000, default);
 
         // While another writer holds the slot, the pass copies what it can and then waits for the slot.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var slot = await SqliteWriteGate.EnterAsync(ConnectionString, default);
-        var pass = SqliteCheckpointer.CheckpointAsync(ConnectionString, default);
+        Task<CheckpointResult> pass;
+        try
+        {
+            pass = SqliteCheckpointer.CheckpointAsync(checkpointer, ConnectionString, timeout.Token);
+            await Task.Delay(300);
+            Assert.False(pass.IsCompleted);
+        }
+        finally
+        {
+            slot.Dispose();
+        }
+
+        // In the slot it waits for the reader, which finishes meanwhile.
         await Task.Delay(300);
         Assert.False(pass.IsCompleted);
-        slot.Dispose();
-        var result = await pass.WaitAsync(TimeSpan.FromSeconds(30));
+        await read.CommitAsync();
+        var result = await pass;
 
         Assert.True(result.InWriteSlot);
-        Assert.True(result.LogPages >= SqliteCheckpointer.RestartPages, $"log of {result.LogPages} pages");
+        Assert.False(result.Busy);
+        Assert.True(result.LogPages >= SqliteCheckpointer.RestartPages + 100, $"log of {result.LogPages} pages");
         Assert.Equal(result.LogPages, result.CopiedPages);
 
         // Fully copied, the log starts again from its first page at the next commit instead of growing.
         await WritePagesAsync(writer, 2);
-        var after = await SqliteCheckpointer.CheckpointAsync(ConnectionString, default);
+        var after = await SqliteCheckpointer.CheckpointAsync(checkpointer, ConnectionString, timeout.Token);
         Assert.InRange(after.LogPages, 1, 50);
         Assert.False(after.InWriteSlot);
         Assert.Equal((SqliteCheckpointer.RestartPages + 102) * 3, await ScalarAsync(writer, "SELECT count(*) FROM filler;"));
+    }
+
+    [Fact]
+    public async Task LongLog_HeldByAReaderThatDoesNotFinish_IsLeftForTheNextPass_WithoutLosingAnything()
+    {
+        await using var writer = await WriterAsync();
+        await WritePagesAsync(writer, SqliteCheckpointer.RestartPages);
+        await using var reader = new SqliteConnection(ConnectionString);
+        await reader.OpenAsync();
+        await using (var read = reader.BeginTransaction(deferred: true))
+        {
+            Assert.Equal(SqliteCheckpointer.RestartPages * 3, await ScalarAsync(reader, "SELECT count(*) FROM filler;", read));
+            await WritePagesAsync(writer, 100);
+            await using var checkpointer = await SqliteCheckpointer.OpenAsync(ConnectionString, SqliteCheckpointer.RestartWaitMilliseconds, default);
+
+            var result = await SqliteCheckpointer.CheckpointAsync(checkpointer, ConnectionString, default).WaitAsync(TimeSpan.FromSeconds(30));
+
+            // It gave up waiting (busy) rather than holding the write slot for the reader, and copied only what it could.
+            Assert.True(result.InWriteSlot);
+            Assert.True(result.Busy);
+            Assert.True(result.CopiedPages < result.LogPages, $"{result.CopiedPages} of {result.LogPages} pages copied");
+            using var free = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            (await SqliteWriteGate.EnterAsync(ConnectionString, free.Token)).Dispose();
+        }
+
+        Assert.Equal((SqliteCheckpointer.RestartPages + 100) * 3, await ScalarAsync(writer, "SELECT count(*) FROM filler;"));
     }
 
     private async Task<SqliteConnection> WriterAsync()
@@ -102,10 +164,11 @@ public sealed class SqliteCheckpointerTests : IDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql)
+    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
+        command.Transaction = transaction;
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -19,7 +19,11 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
+        using (var pooled = new SqliteConnection(ConnectionString))
+        {
+            SqliteConnection.ClearPool(pooled);
+        }
+
         Directory.Delete(folder, recursive: true);
         return Task.CompletedTask;
     }
@@ -33,10 +37,17 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         db.Notes.AddRange(Enumerable.Range(0, notes).Select(i => new Note { Text = $"note {i}" }));
 
         var slot = await SqliteWriteGate.EnterAsync(ConnectionString, default);
-        var save = db.SaveChangesAsync();
-        await Task.Delay(300);
-        Assert.False(save.IsCompleted);
-        slot.Dispose();
+        Task<int> save;
+        try
+        {
+            save = db.SaveChangesAsync();
+            await Task.Delay(300);
+            Assert.False(save.IsCompleted);
+        }
+        finally
+        {
+            slot.Dispose();
+        }
 
         Assert.Equal(notes, await save.WaitAsync(TimeSpan.FromSeconds(30)));
         await AssertSlotFreeAsync();
@@ -103,7 +114,8 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
 
     private async Task AssertSlotFreeAsync()
     {
-        using var slot = await SqliteWriteGate.EnterAsync(ConnectionString, default).WaitAsync(TimeSpan.FromSeconds(5));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        (await SqliteWriteGate.EnterAsync(ConnectionString, timeout.Token)).Dispose();
     }
 
     private DbContextOptions<GateDb>? options;
