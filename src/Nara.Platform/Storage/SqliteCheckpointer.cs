@@ -21,8 +21,8 @@ public sealed partial class SqliteCheckpointer(StorageSettings settings, ILogger
     /// <summary>A log this long (16 MiB) is finished inside the write slot, so that it starts again.</summary>
     public const int RestartPages = 4096;
 
-    /// <summary>A log file that grew past this (32 MiB, after a long reader held it) is cut back when it starts again.</summary>
-    public const long LogFileLimitBytes = 32L * 1024 * 1024;
+    /// <summary>A log file that grew past this (64 MiB, after a long reader held it) is cut back when it starts again.</summary>
+    public const long LogFileLimitBytes = 64L * 1024 * 1024;
 
     /// <summary>How long the restarting pass waits for readers of older snapshots (and any writer outside the slot).</summary>
     public const int RestartWaitMilliseconds = 100;
@@ -39,6 +39,7 @@ public sealed partial class SqliteCheckpointer(StorageSettings settings, ILogger
         using var timer = new PeriodicTimer(Interval);
         SqliteConnection? connection = null;
         var failing = false;
+        var restartedAt = -1;
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -46,7 +47,13 @@ public sealed partial class SqliteCheckpointer(StorageSettings settings, ILogger
                 try
                 {
                     connection ??= await OpenAsync(settings.ConnectionString, RestartWaitMilliseconds, stoppingToken);
-                    await CheckpointAsync(connection, settings.ConnectionString, stoppingToken);
+                    var result = await CheckpointAsync(connection, settings.ConnectionString, restartedAt, stoppingToken);
+                    if (result.InWriteSlot)
+                    {
+                        LogRestart(logger, result.LogPages, result.CopiedPages, result.Busy);
+                        restartedAt = result.Busy ? -1 : result.LogPages;
+                    }
+
                     failing = false;
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -95,12 +102,14 @@ public sealed partial class SqliteCheckpointer(StorageSettings settings, ILogger
 
     /// <summary>
     /// One pass: a passive checkpoint; then, if the log is long, a restarting one holding the write slot of
-    /// <paramref name="connectionString"/>'s database.
+    /// <paramref name="connectionString"/>'s database — unless the log is still the one restarted last time
+    /// (<paramref name="restartedAt"/> pages long, all copied): nothing has been written since, and the next
+    /// commit starts it again.
     /// </summary>
-    public static async Task<CheckpointResult> CheckpointAsync(SqliteConnection connection, string connectionString, CancellationToken cancellationToken)
+    public static async Task<CheckpointResult> CheckpointAsync(SqliteConnection connection, string connectionString, int restartedAt, CancellationToken cancellationToken)
     {
         var result = await RunAsync(connection, "PASSIVE", cancellationToken);
-        if (result.LogPages < RestartPages)
+        if (result.LogPages < RestartPages || (result.LogPages == restartedAt && result.CopiedPages == result.LogPages))
         {
             return result;
         }
@@ -122,6 +131,9 @@ public sealed partial class SqliteCheckpointer(StorageSettings settings, ILogger
         await reader.ReadAsync(cancellationToken);
         return new CheckpointResult(reader.GetInt32(0) != 0, reader.GetInt32(1), reader.GetInt32(2), false);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "SQLite checkpoint in the write slot: {LogPages} pages in the log, {CopiedPages} copied, gave up waiting: {Busy}")]
+    private static partial void LogRestart(ILogger logger, int logPages, int copiedPages, bool busy);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SQLite checkpoint failed ({Error}, SQLite code {Code}); SQLite's own checkpoint remains")]
     private static partial void LogFailed(ILogger logger, string error, int code);
