@@ -21,7 +21,7 @@ public sealed partial class SqliteCheckpointer(StorageSettings settings, ILogger
     /// <summary>A log this long (16 MiB) is finished inside the write slot, so that it starts again.</summary>
     public const int RestartPages = 4096;
 
-    /// <summary>A log file that grew past this (64 MiB, after a long reader held it) is cut back when it starts again.</summary>
+    /// <summary>A log file that grew past this (64 MiB, after a long reader held it) is cut back when it starts again (set on EF Core's connections, the writers).</summary>
     public const long LogFileLimitBytes = 64L * 1024 * 1024;
 
     /// <summary>How long the restarting pass waits for readers of older snapshots (and any writer outside the slot).</summary>
@@ -40,6 +40,11 @@ public sealed partial class SqliteCheckpointer(StorageSettings settings, ILogger
         SqliteConnection? connection = null;
         var failing = false;
         var restartedAt = -1;
+        // After a pass in the slot gave up waiting for a reader (a backup, a long query), the next ones stay out of the
+        // slot for 1, 2, 4 … up to 25 ticks (5 s), so that a reader holding its snapshot does not make writers wait
+        // 100 ms out of every 200.
+        var busyStreak = 0;
+        var ticksOutOfSlot = 0;
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -47,11 +52,20 @@ public sealed partial class SqliteCheckpointer(StorageSettings settings, ILogger
                 try
                 {
                     connection ??= await OpenAsync(settings.ConnectionString, RestartWaitMilliseconds, stoppingToken);
-                    var result = await CheckpointAsync(connection, settings.ConnectionString, restartedAt, stoppingToken);
+                    var mayTakeSlot = ticksOutOfSlot == 0;
+                    ticksOutOfSlot = Math.Max(0, ticksOutOfSlot - 1);
+                    var result = await CheckpointAsync(connection, settings.ConnectionString, restartedAt, mayTakeSlot, stoppingToken);
                     if (result.InWriteSlot)
                     {
                         LogRestart(logger, result.LogPages, result.CopiedPages, result.Busy);
                         restartedAt = result.Busy ? -1 : result.LogPages;
+                        busyStreak = result.Busy ? busyStreak + 1 : 0;
+                        ticksOutOfSlot = result.Busy ? Math.Min(1 << Math.Min(busyStreak - 1, 5), 25) : 0;
+                    }
+
+                    if (failing)
+                    {
+                        LogRecovered(logger);
                     }
 
                     failing = false;
@@ -61,7 +75,7 @@ public sealed partial class SqliteCheckpointer(StorageSettings settings, ILogger
                     // An optimisation only: SQLite's own checkpoint remains. Said once per run of failures, not five times a second.
                     if (!failing)
                     {
-                        LogFailed(logger, e.GetType().Name, (e as SqliteException)?.SqliteExtendedErrorCode ?? 0);
+                        LogFailed(logger, e);
                     }
 
                     failing = true;
@@ -73,7 +87,7 @@ public sealed partial class SqliteCheckpointer(StorageSettings settings, ILogger
                 }
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping.
         }
@@ -88,28 +102,37 @@ public sealed partial class SqliteCheckpointer(StorageSettings settings, ILogger
 
     /// <summary>
     /// The checkpointer's own connection, outside the pool (its settings must not reach EF Core's connections): it
-    /// waits a little for readers when it restarts the log, and cuts back a log file that grew.
+    /// waits a little for readers when it restarts the log. (Cutting back a grown log file is the writers' part:
+    /// the connection whose commit starts the log again applies its own limit.)
     /// </summary>
     public static async Task<SqliteConnection> OpenAsync(string connectionString, int restartWaitMilliseconds, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout = {restartWaitMilliseconds}; PRAGMA journal_size_limit = {LogFileLimitBytes};";
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA busy_timeout = {restartWaitMilliseconds};";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>
-    /// One pass: a passive checkpoint; then, if the log is long, a restarting one holding the write slot of
-    /// <paramref name="connectionString"/>'s database — unless the log is still the one restarted last time
-    /// (<paramref name="restartedAt"/> pages long, all copied): nothing has been written since, and the next
-    /// commit starts it again.
+    /// One pass: a passive checkpoint; then, if the log is long and <paramref name="mayTakeSlot"/>, a restarting one
+    /// holding the write slot of <paramref name="connectionString"/>'s database — unless the log is still the one
+    /// restarted last time (<paramref name="restartedAt"/> pages long, all copied): nothing has been written since,
+    /// and the next commit starts it again.
     /// </summary>
-    public static async Task<CheckpointResult> CheckpointAsync(SqliteConnection connection, string connectionString, int restartedAt, CancellationToken cancellationToken)
+    public static async Task<CheckpointResult> CheckpointAsync(SqliteConnection connection, string connectionString, int restartedAt, bool mayTakeSlot, CancellationToken cancellationToken)
     {
         var result = await RunAsync(connection, "PASSIVE", cancellationToken);
-        if (result.LogPages < RestartPages || (result.LogPages == restartedAt && result.CopiedPages == result.LogPages))
+        if (!mayTakeSlot || result.LogPages < RestartPages || (result.LogPages == restartedAt && result.CopiedPages == result.LogPages))
         {
             return result;
         }
@@ -135,8 +158,11 @@ public sealed partial class SqliteCheckpointer(StorageSettings settings, ILogger
     [LoggerMessage(Level = LogLevel.Debug, Message = "SQLite checkpoint in the write slot: {LogPages} pages in the log, {CopiedPages} copied, gave up waiting: {Busy}")]
     private static partial void LogRestart(ILogger logger, int logPages, int copiedPages, bool busy);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SQLite checkpoint failed ({Error}, SQLite code {Code}); SQLite's own checkpoint remains")]
-    private static partial void LogFailed(ILogger logger, string error, int code);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SQLite checkpoints are failing; SQLite's own checkpoint remains")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SQLite checkpoints work again")]
+    private static partial void LogRecovered(ILogger logger);
 }
 
 /// <summary>After a checkpoint: whether it gave up waiting, the log's length and how much of it is in the database file, in pages.</summary>

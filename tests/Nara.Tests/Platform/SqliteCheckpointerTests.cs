@@ -22,7 +22,7 @@ public sealed class SqliteCheckpointerTests : IDisposable
     }
 
     [Fact]
-    public async Task NaraConnections_LeaveSqlitesOwnCheckpointOnlyAsABackstop_AndCutBackAGrownLog()
+    public async Task NaraConnections_KeepSqlitesOwnCheckpointOnlyAsABackstop_AndLimitTheLogFile()
     {
         // Nara's own SQLite configuration, on a context without a model: only the connection is under test.
         var options = new DbContextOptionsBuilder();
@@ -48,7 +48,7 @@ public sealed class SqliteCheckpointerTests : IDisposable
         CheckpointResult result;
         try
         {
-            result = await SqliteCheckpointer.CheckpointAsync(checkpointer, ConnectionString, -1, timeout.Token);
+            result = await SqliteCheckpointer.CheckpointAsync(checkpointer, ConnectionString, -1, true, timeout.Token);
         }
         finally
         {
@@ -82,7 +82,7 @@ public sealed class SqliteCheckpointerTests : IDisposable
         Task<CheckpointResult> pass;
         try
         {
-            pass = SqliteCheckpointer.CheckpointAsync(checkpointer, ConnectionString, -1, timeout.Token);
+            pass = SqliteCheckpointer.CheckpointAsync(checkpointer, ConnectionString, -1, true, timeout.Token);
             await Task.Delay(300);
             Assert.False(pass.IsCompleted);
         }
@@ -102,16 +102,24 @@ public sealed class SqliteCheckpointerTests : IDisposable
         Assert.True(result.LogPages >= SqliteCheckpointer.RestartPages + 100, $"log of {result.LogPages} pages");
         Assert.Equal(result.LogPages, result.CopiedPages);
 
+        // Told to stay out of the slot (after a reader made a pass give up), a pass over a long log stays out of it.
+        await WritePagesAsync(writer, SqliteCheckpointer.RestartPages);
+        var outside = await SqliteCheckpointer.CheckpointAsync(checkpointer, ConnectionString, -1, false, timeout.Token);
+        Assert.False(outside.InWriteSlot);
+        Assert.True(outside.LogPages >= SqliteCheckpointer.RestartPages, $"log of {outside.LogPages} pages");
+        result = await SqliteCheckpointer.CheckpointAsync(checkpointer, ConnectionString, -1, true, timeout.Token);
+        Assert.True(result.InWriteSlot);
+
         // Nothing written since: a pass told of that restart does not take the slot again.
-        var idle = SqliteCheckpointer.CheckpointAsync(checkpointer, ConnectionString, result.LogPages, timeout.Token);
+        var idle = SqliteCheckpointer.CheckpointAsync(checkpointer, ConnectionString, result.LogPages, true, timeout.Token);
         Assert.False((await idle).InWriteSlot);
 
         // Fully copied, the log starts again from its first page at the next commit instead of growing.
         await WritePagesAsync(writer, 2);
-        var after = await SqliteCheckpointer.CheckpointAsync(checkpointer, ConnectionString, -1, timeout.Token);
+        var after = await SqliteCheckpointer.CheckpointAsync(checkpointer, ConnectionString, -1, true, timeout.Token);
         Assert.InRange(after.LogPages, 1, 50);
         Assert.False(after.InWriteSlot);
-        Assert.Equal((SqliteCheckpointer.RestartPages + 102) * 3, await ScalarAsync(writer, "SELECT count(*) FROM filler;"));
+        Assert.Equal(((2 * SqliteCheckpointer.RestartPages) + 102) * 3, await ScalarAsync(writer, "SELECT count(*) FROM filler;"));
     }
 
     [Fact]
@@ -127,7 +135,7 @@ public sealed class SqliteCheckpointerTests : IDisposable
             await WritePagesAsync(writer, 100);
             await using var checkpointer = await SqliteCheckpointer.OpenAsync(ConnectionString, SqliteCheckpointer.RestartWaitMilliseconds, default);
 
-            var result = await SqliteCheckpointer.CheckpointAsync(checkpointer, ConnectionString, -1, default).WaitAsync(TimeSpan.FromSeconds(30));
+            var result = await SqliteCheckpointer.CheckpointAsync(checkpointer, ConnectionString, -1, true, default).WaitAsync(TimeSpan.FromSeconds(30));
 
             // It gave up waiting (busy) rather than holding the write slot for the reader, and copied only what it could.
             Assert.True(result.InWriteSlot);
