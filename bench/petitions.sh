@@ -9,9 +9,10 @@ set -euo pipefail
 provider=${1:-sqlite}
 server=${2:-}
 duration=${NARA_BENCH_DURATION:-8s}
-warmup=${NARA_BENCH_WARMUP:-10s}
+warmup=${NARA_BENCH_WARMUP:-5s}
 port=${NARA_BENCH_PORT:-5092}
 root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/bench/warm.sh"
 work=$(mktemp -d /tmp/nara-bench-XXXXXX)
 url="http://127.0.0.1:$port"
 
@@ -41,10 +42,15 @@ curl -sf "$url/api/v1/petitions/1" >/dev/null || { echo "The demo has no open pe
 last=-1; while :; do n=$(ls "$work/data/mail" 2>/dev/null | wc -l); [ "$n" = "$last" ] && break; last=$n; sleep 2; done
 before=$last
 
-# Warm-up (not measured): the runtime compiles the hot paths to their final tier. Its emails drain before the
-# measured run, so that the run starts as a surge would, with an empty outbox.
-NARA_RUN=warm wrk -t2 -c64 -d"$warmup" -s "$root/bench/wrk/sign.lua" "$url" >/dev/null
-while :; do n=$(ls "$work/data/mail" | wc -l); [ "$n" = "$last" ] && break; last=$n; sleep 1; done
+# Warm-up (not measured), in rounds of NARA_BENCH_WARMUP until the rate settles: the runtime compiles the hot paths
+# to their final tier. Its emails drain before the measured run, so that the run starts as a surge would, with an
+# empty outbox.
+drain() { while :; do n=$(ls "$work/data/mail" | wc -l); [ "$n" = "$last" ] && break; last=$n; sleep 1; done; }
+# Every round with new addresses, after the emails of the round before it have drained.
+warm_round_env() { drain; export NARA_RUN="warm$1"; }
+warm_until_steady -t2 -c64 -d"$warmup" -s "$root/bench/wrk/sign.lua" "$url"
+unset -f warm_round_env
+drain
 echo "== signatures ($provider): POST /api/v1/petitions/1/signatures"
 NARA_RUN=run wrk -t2 -c64 -d"$duration" --latency -s "$root/bench/wrk/sign.lua" "$url"
 ended=$(date +%s.%N)
@@ -54,7 +60,7 @@ drained=$(date +%s.%N)
 seconds=$(echo "$drained - $ended - 2" | bc)
 echo "confirmation emails: $((last - before)) written in all (warm-up and run); $((last - start_count)) were still queued when the run ended and were written in $seconds s after it ($(echo "($last - $start_count) / $seconds" | bc) per second)"
 echo "== count reads ($provider): GET /api/v1/petitions/1"
-wrk -t2 -c64 -d"$warmup" "$url/api/v1/petitions/1" >/dev/null
+warm_until_steady -t2 -c64 -d"$warmup" "$url/api/v1/petitions/1"
 wrk -t2 -c64 -d"$duration" --latency "$url/api/v1/petitions/1"
 echo "== ceiling: GET /health/live"
 wrk -t2 -c64 -d"$duration" --latency "$url/health/live"
