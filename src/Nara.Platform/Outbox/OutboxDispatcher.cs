@@ -113,6 +113,7 @@ public sealed partial class OutboxDispatcher(
 
             var delivered = new List<OutgoingMessage>(outgoing.Count);
             var recorded = 0;
+            var recordedAt = clock.GetTimestamp();
             try
             {
                 await transport.SendAsync(
@@ -126,10 +127,11 @@ public sealed partial class OutboxDispatcher(
                         }
 
                         delivered.Add(message);
-                        if (delivered.Count - recorded >= MarkEvery)
+                        if (delivered.Count - recorded >= MarkEvery && clock.GetElapsedTime(recordedAt) >= MarkInterval)
                         {
                             await MarkSentAsync(db, token, delivered.GetRange(recorded, delivered.Count - recorded), group.Key);
                             recorded = delivered.Count;
+                            recordedAt = clock.GetTimestamp();
                         }
                     },
                     cancellationToken);
@@ -144,8 +146,9 @@ public sealed partial class OutboxDispatcher(
             }
             finally
             {
-                // What the transport accepted is recorded every few messages and at the end. A crash in between means
-                // at most those few go again, with the same Message-ID, as after any crash between sending and recording.
+                // What the transport accepted is recorded every few messages (not more often than MarkInterval) and at
+                // the end. A crash in between means those go again, with the same Message-ID, as after any crash
+                // between sending and recording.
                 await MarkSentAsync(db, token, delivered.GetRange(recorded, delivered.Count - recorded), group.Key);
             }
         }
@@ -153,8 +156,18 @@ public sealed partial class OutboxDispatcher(
         return claimed.Count;
     }
 
-    /// <summary>Delivered messages recorded per statement: a crash mid-batch sends at most this many again.</summary>
+    /// <summary>
+    /// Delivered messages recorded per statement while a batch is being sent. A slow transport (an SMTP server taking
+    /// tens of milliseconds a message) is recorded every 25 messages, so a crash mid-batch sends at most those again.
+    /// </summary>
     internal const int MarkEvery = 25;
+
+    /// <summary>
+    /// Not more often than this: a fast transport (files, a local relay) sends a whole batch in less, and the batch is
+    /// recorded in one statement instead of four (each a write transaction beside the signatures and cases being
+    /// committed). A crash then sends again at most what was sent in this time, and never more than the batch.
+    /// </summary>
+    internal static readonly TimeSpan MarkInterval = TimeSpan.FromMilliseconds(250);
 
     private async Task MarkSentAsync(NaraDb db, Guid token, List<OutgoingMessage> delivered, Channel channel)
     {

@@ -197,6 +197,73 @@ public sealed class OutboxTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Deliver_SlowTransport_RecordedEvery25_FastTransport_RecordedOnceAtTheEnd(bool slow)
+    {
+        // Arrange: 60 messages, and a transport that looks at the outbox after each message it hands back; a slow one
+        // takes 100 ms a message (on the app's clock).
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var app = new NaraApp { Clock = clock }.With("Delivery:Enabled", "false");
+        await app.InitializeAsync();
+        try
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                await QueueAsync(app, $"{TestData.Unique("pace" + i)}@test.example", "Hello");
+            }
+
+            var transport = new WatchingTransport(app, clock, slow ? TimeSpan.FromMilliseconds(100) : TimeSpan.Zero);
+            var sp = app.Services;
+            var dispatcher = new OutboxDispatcher(
+                sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<OutboxSignal>(), [transport],
+                sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeliveryOptions>>(), clock,
+                sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OutboxDispatcher>>());
+
+            // Act
+            var handled = await dispatcher.DeliverDueAsync(default);
+
+            // Assert: a slow batch is recorded as it goes (25 at a time), a fast one in one statement at the end.
+            Assert.Equal(60, handled);
+            Assert.Equal(60, transport.RecordedSeen.Count);
+            if (slow)
+            {
+                Assert.Equal(0, transport.RecordedSeen[24]);
+                Assert.Equal(25, transport.RecordedSeen[25]);
+                Assert.Equal(50, transport.RecordedSeen[59]);
+            }
+            else
+            {
+                Assert.All(transport.RecordedSeen, seen => Assert.Equal(0, seen));
+            }
+
+            Assert.Equal(60, await app.WithScopeAsync(s => s.GetRequiredService<NaraDb>().Outbox.CountAsync(m => m.SentAt != null)));
+        }
+        finally
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
+    }
+
+    /// <summary>Accepts every email; before each, notes how many messages the outbox has recorded as sent.</summary>
+    private sealed class WatchingTransport(NaraApp app, Microsoft.Extensions.Time.Testing.FakeTimeProvider clock, TimeSpan perMessage) : IMessageTransport
+    {
+        public List<int> RecordedSeen { get; } = [];
+
+        public Channel Channel => Channel.Email;
+
+        public async Task SendAsync(IReadOnlyList<OutgoingMessage> messages, Func<OutgoingMessage, Exception?, Task> completed, CancellationToken cancellationToken)
+        {
+            foreach (var message in messages)
+            {
+                RecordedSeen.Add(await app.WithScopeAsync(s => s.GetRequiredService<NaraDb>().Outbox.CountAsync(m => m.SentAt != null)));
+                clock.Advance(perMessage);
+                await completed(message, null);
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(1, 5)]
     [InlineData(2, 10)]
     [InlineData(5, 80)]
