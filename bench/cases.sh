@@ -42,18 +42,24 @@ curl -sf "$url/health/ready" >/dev/null || { cat "$work/server.log"; exit 1; }
 dotnet "$root/bench/Nara.Bench/bin/Release/net10.0/Nara.Bench.dll" cases-setup "$url" "$drafts" "$work/bench"
 export NARA_BENCH="$work/bench"
 # Warm-up (not measured), in rounds of NARA_BENCH_WARMUP until the rate settles: the runtime compiles the hot paths
-# to their final tier. It submits the last third of the drafts, each round where the one before stopped, so that no
-# round and not the measured run (which starts from the first) meets a case already sent; it stops early rather
-# than run out of them.
+# to their final tier. It submits only the last third of the drafts (the measured run starts from the first), each
+# round from the first draft the round before did not take (submit.lua writes it to $NARA_BENCH/next), and stops
+# early rather than start a round that might not fit in what is left.
 warm_from=$((drafts * 2 / 3 + 1))
+rm -f "$NARA_BENCH/next"
 drain() { last=-1; while :; do n=$(ls "$work/data/mail" 2>/dev/null | wc -l); [ "$n" = "$last" ] && break; last=$n; sleep 1; done; }
 warm_round_env() {
   drain
-  export NARA_SUBMIT_FROM=$((warm_from + $2))
-  [ "$1" -eq 1 ] || [ $((drafts - NARA_SUBMIT_FROM + 1)) -gt $(($2 / ($1 - 1))) ]
+  local next=$warm_from
+  [ -f "$NARA_BENCH/next" ] && next=$(cat "$NARA_BENCH/next")
+  export NARA_SUBMIT_FROM=$next NARA_SUBMIT_TO=$drafts
+  # The next round may be a fifth larger than the last one (and more, in flight at its end).
+  [ "$1" -eq 1 ] || [ $((drafts - next + 1)) -gt $(((next - warm_previous) * 6 / 5 + connections)) ] || return 1
+  warm_previous=$next
 }
+warm_previous=$warm_from
 warm_until_steady -t2 -c"$connections" -d"$warmup" -s "$root/bench/wrk/submit.lua" "$url"
-unset -f warm_round_env; unset NARA_SUBMIT_FROM
+unset -f warm_round_env; unset NARA_SUBMIT_FROM NARA_SUBMIT_TO
 drain
 echo "== submissions ($provider, ${NARA_AUTH:-cookie}, $connections connections): POST /api/v1/cases/{ref}/submit"
 wrk -t2 -c"$connections" -d"$duration" --latency -s "$root/bench/wrk/submit.lua" "$url"

@@ -7,7 +7,7 @@ local credential = io.open(folder .. "/" .. auth):read("*l")
 local headers = auth == "token" and { ["Authorization"] = "Bearer " .. credential } or { ["Cookie"] = credential }
 local references = {}
 for line in io.lines(folder .. "/references") do references[#references + 1] = line end
-local counter = 0
+counter = 0 -- global: done() reads it from each thread
 local threads = {}
 
 function setup(thread)
@@ -22,13 +22,15 @@ function init(args)
   stride = tonumber(os.getenv("NARA_WRK_THREADS") or "2")
   -- NARA_SUBMIT_FROM: the first reference to use (1-based), so a warm-up run can take references the measured run won't.
   first = tonumber(os.getenv("NARA_SUBMIT_FROM") or "1")
+  -- NARA_SUBMIT_TO: the last reference this run may use; past it, the run goes round again from its first.
+  last = tonumber(os.getenv("NARA_SUBMIT_TO") or tostring(#references))
 end
 
 function request()
   local index = first + id + counter * stride
   counter = counter + 1
-  if index > #references then
-    index = (index - 1) % #references + 1
+  if index > last then
+    index = (index - first) % (last - first + 1) + first
   end
   return wrk.format("POST", "/api/v1/cases/" .. references[index] .. "/submit", headers)
 end
@@ -41,4 +43,13 @@ function done(summary, latency, requests)
   local total = 0
   for _, thread in ipairs(threads) do total = total + thread:get("failures") end
   io.write(string.format("non-200 answers: %d of %d\n", total, summary.requests))
+  -- The first reference no thread has taken yet (requests still in flight at the end included), for a next run.
+  local next = 0
+  for _, thread in ipairs(threads) do
+    local taken = thread:get("counter")
+    if taken > 0 then next = math.max(next, thread:get("first") + thread:get("id") + (taken - 1) * thread:get("stride") + 1) end
+  end
+  local file = io.open(folder .. "/next", "w")
+  file:write(tostring(next), "\n")
+  file:close()
 end

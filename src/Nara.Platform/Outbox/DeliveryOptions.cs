@@ -15,7 +15,7 @@ public sealed class DeliveryOptions
 
     public int MaxAttempts { get; set; } = 10;
 
-    /// <summary>How many messages one claim takes (one SMTP connection sends them; they are recorded as sent 25 at a time). Keep batch × slowest send well inside the lease.</summary>
+    /// <summary>How many messages one claim takes (one SMTP connection sends them; they are recorded as sent every 25 messages, but not more often than every 250 ms). Keep batch × slowest send well inside the lease.</summary>
     public int BatchSize { get; set; } = 100;
 
     /// <summary>How long a claimed batch belongs to its instance: if the instance dies, the batch is sent again after this.</summary>

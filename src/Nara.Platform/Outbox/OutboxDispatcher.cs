@@ -165,7 +165,8 @@ public sealed partial class OutboxDispatcher(
     /// <summary>
     /// Not more often than this: a fast transport (files, a local relay) sends a whole batch in less, and the batch is
     /// recorded in one statement instead of four (each a write transaction beside the signatures and cases being
-    /// committed). A crash then sends again at most what was sent in this time, and never more than the batch.
+    /// committed). A crash then sends again at most 24 messages or what was sent since the last record (about this
+    /// long, and one message more), whichever is more, and never more than the batch.
     /// </summary>
     internal static readonly TimeSpan MarkInterval = TimeSpan.FromMilliseconds(250);
 

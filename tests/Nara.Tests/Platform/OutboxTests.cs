@@ -197,23 +197,24 @@ public sealed class OutboxTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Deliver_SlowTransport_RecordedEvery25_FastTransport_RecordedOnceAtTheEnd(bool slow)
+    [InlineData(60, 0, "25:0,59:0")] // a fast transport: recorded once, at the end of the batch
+    [InlineData(60, 100, "24:0,25:25,50:50,59:50")] // a slow one: every 25 messages
+    [InlineData(100, 5, "49:0,50:50,75:50,99:50")] // in between: every 25, but not more often than every 250 ms
+    public async Task Deliver_RecordsSentEvery25Messages_NotMoreOftenThanEvery250ms(int messages, int millisecondsPerMessage, string expected)
     {
-        // Arrange: 60 messages, and a transport that looks at the outbox after each message it hands back; a slow one
-        // takes 100 ms a message (on the app's clock).
+        // Arrange: a batch of messages, and a transport that looks at the outbox before it hands back each message
+        // and takes the given time per message (on the app's clock).
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
         var app = new NaraApp { Clock = clock }.With("Delivery:Enabled", "false");
         await app.InitializeAsync();
         try
         {
-            for (var i = 0; i < 60; i++)
+            for (var i = 0; i < messages; i++)
             {
                 await QueueAsync(app, $"{TestData.Unique("pace" + i)}@test.example", "Hello");
             }
 
-            var transport = new WatchingTransport(app, clock, slow ? TimeSpan.FromMilliseconds(100) : TimeSpan.Zero);
+            var transport = new WatchingTransport(app, clock, TimeSpan.FromMilliseconds(millisecondsPerMessage));
             var sp = app.Services;
             var dispatcher = new OutboxDispatcher(
                 sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<OutboxSignal>(), [transport],
@@ -223,21 +224,21 @@ public sealed class OutboxTests
             // Act
             var handled = await dispatcher.DeliverDueAsync(default);
 
-            // Assert: a slow batch is recorded as it goes (25 at a time), a fast one in one statement at the end.
-            Assert.Equal(60, handled);
-            Assert.Equal(60, transport.RecordedSeen.Count);
-            if (slow)
+            // Assert: how many were recorded as sent just before the n-th message was handed back; all of them after.
+            Assert.Equal(messages, handled);
+            Assert.Equal(messages, transport.RecordedSeen.Count);
+            foreach (var pair in expected.Split(','))
             {
-                Assert.Equal(0, transport.RecordedSeen[24]);
-                Assert.Equal(25, transport.RecordedSeen[25]);
-                Assert.Equal(50, transport.RecordedSeen[59]);
+                var (index, seen) = (int.Parse(pair.Split(':')[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(pair.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture));
+                Assert.True(transport.RecordedSeen[index] == seen, $"before message {index}: {transport.RecordedSeen[index]} recorded, expected {seen}");
             }
-            else
+
+            if (millisecondsPerMessage == 0)
             {
                 Assert.All(transport.RecordedSeen, seen => Assert.Equal(0, seen));
             }
 
-            Assert.Equal(60, await app.WithScopeAsync(s => s.GetRequiredService<NaraDb>().Outbox.CountAsync(m => m.SentAt != null)));
+            Assert.Equal(messages, await app.WithScopeAsync(s => s.GetRequiredService<NaraDb>().Outbox.CountAsync(m => m.SentAt != null)));
         }
         finally
         {
