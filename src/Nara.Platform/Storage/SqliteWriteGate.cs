@@ -104,6 +104,22 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor
 
     public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
 
+    // EF Core reports an optimistic-concurrency conflict (a row's version changed since it was read: two officers on one
+    // case, two instances moving one petition on) here and not as a failed save: without these the slot stayed taken
+    // and every later write in the process waited for it. EF Core may still be rolling back its own transaction; the
+    // next writer then waits for that in SQLite's busy handler, briefly.
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Release(eventData.Context);
+        return result;
+    }
+
     // Which save holds the gate: the interceptor is shared by every context, and an async method's AsyncLocal
     // changes do not flow back to its caller.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, SemaphoreSlim> Holders = [];

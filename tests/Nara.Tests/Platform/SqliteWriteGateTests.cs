@@ -75,6 +75,37 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         Assert.Equal(1, await check.Notes.CountAsync());
     }
 
+    [Theory]
+    [InlineData(false)] // the changed row alone: no transaction
+    [InlineData(true)] // with another row: in a transaction EF Core begins
+    public async Task ConcurrencyConflict_GivesTheSlotBack(bool withAnotherRow)
+    {
+        // Two officers load the same row; the first saves, the second's save finds the version changed. EF Core reports
+        // that through its own interception point, not the one for other failures: the slot must come back either way.
+        await using (var seed = Context())
+        {
+            seed.Notes.Add(new Note { Text = "case", Version = Guid.NewGuid() });
+            await seed.SaveChangesAsync();
+        }
+
+        await using var first = Context();
+        await using var second = Context();
+        var mine = await first.Notes.SingleAsync();
+        var theirs = await second.Notes.SingleAsync();
+        mine.Version = Guid.NewGuid();
+        await first.SaveChangesAsync();
+        theirs.Version = Guid.NewGuid();
+        if (withAnotherRow)
+        {
+            second.Notes.Add(new Note { Text = "other", Version = Guid.NewGuid() });
+        }
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+        await AssertSlotFreeAsync();
+        await using var check = Context();
+        Assert.Equal(mine.Version, (await check.Notes.SingleAsync()).Version);
+    }
+
     [Fact]
     public async Task SaveInTheCallersTransaction_DoesNotWaitForTheSlotTheCallerHolds()
     {
@@ -136,8 +167,11 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     {
         public DbSet<Note> Notes => Set<Note>();
 
-        protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        protected override void OnModelCreating(ModelBuilder modelBuilder)
+        {
             modelBuilder.Entity<Note>().HasIndex(n => n.Text).IsUnique();
+            modelBuilder.Entity<Note>().Property(n => n.Version).IsConcurrencyToken();
+        }
     }
 
     private sealed class Note
@@ -145,5 +179,7 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         public int Id { get; set; }
 
         public string Text { get; set; } = "";
+
+        public Guid Version { get; set; }
     }
 }
