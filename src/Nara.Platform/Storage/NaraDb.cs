@@ -27,6 +27,21 @@ public class NaraDb(DbContextOptions<NaraDb> options)
     /// <summary>Set while a save that adds outbox rows is in flight, so the dispatcher is woken after commit.</summary>
     internal bool OutboxPending { get; set; }
 
+    // A backstop for SQLite's write slot: a context going back to its pool (or away) never keeps it.
+    public override void Dispose()
+    {
+        SqliteWriteGate.ReleaseHeldBy(this);
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        SqliteWriteGate.ReleaseHeldBy(this);
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

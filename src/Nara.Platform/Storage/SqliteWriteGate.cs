@@ -56,10 +56,11 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         // Inside an explicit transaction the caller already holds the write lock from its first write; waiting here could deadlock.
-        if (eventData.Context is { Database.CurrentTransaction: null })
+        if (eventData.Context is { Database.CurrentTransaction: null } context)
         {
+            DetectChangesFirst(context);
             await gate.WaitAsync(cancellationToken);
-            Holders.AddOrUpdate(eventData.Context, gate);
+            Holders.AddOrUpdate(context, gate);
         }
 
         return result;
@@ -67,13 +68,26 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { Database.CurrentTransaction: null })
+        if (eventData.Context is { Database.CurrentTransaction: null } context)
         {
+            DetectChangesFirst(context);
             gate.Wait();
-            Holders.AddOrUpdate(eventData.Context, gate);
+            Holders.AddOrUpdate(context, gate);
         }
 
         return result;
+    }
+
+    // Between this hook and EF Core's own try, where the release hooks below are called, EF Core detects changes, and so
+    // do the interceptors after this one (the outbox signal reads the change tracker). A throw there (a modified key, two
+    // tracked copies of one row) would keep the slot taken for ever. Detecting here, before taking it, throws first; the
+    // later passes then find nothing new.
+    private static void DetectChangesFirst(DbContext context)
+    {
+        if (context.ChangeTracker.AutoDetectChangesEnabled)
+        {
+            context.ChangeTracker.DetectChanges();
+        }
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
@@ -123,6 +137,12 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor
     // Which save holds the gate: the interceptor is shared by every context, and an async method's AsyncLocal
     // changes do not flow back to its caller.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, SemaphoreSlim> Holders = [];
+
+    /// <summary>
+    /// Gives back a slot <paramref name="context"/> still holds, as a backstop when it is disposed or returned to its
+    /// pool: a save that ended in a way no hook reports must not stop every later write in the process.
+    /// </summary>
+    public static void ReleaseHeldBy(DbContext context) => Release(context);
 
     private static void Release(DbContext? context)
     {

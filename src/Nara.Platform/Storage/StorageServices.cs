@@ -20,8 +20,10 @@ public static class StorageServices
         // Contexts are pooled: a request borrows one instead of building one (options once, services resolved once).
         services.AddDbContextPool<NaraDb>((sp, options) =>
         {
-            Configure(options, sp.GetRequiredService<StorageSettings>());
+            // Interceptors run in the order added: SQLite's write gate (added by Configure) goes last, so that nothing
+            // runs between its taking the write slot and the save it guards.
             options.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>());
+            Configure(options, sp.GetRequiredService<StorageSettings>());
         });
         services.AddSingleton<PersonalHasher>();
         services.AddScoped<Events.EventPublisher>();

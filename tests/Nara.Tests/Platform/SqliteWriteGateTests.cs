@@ -106,6 +106,35 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         Assert.Equal(mine.Version, (await check.Notes.SingleAsync()).Version);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SaveRefusedWhileDetectingChanges_GivesTheSlotBack(bool async)
+    {
+        // A programming error EF Core finds while detecting changes, before the part of a save that reports failures:
+        // a tracked row's key changed.
+        await using (var seed = Context())
+        {
+            seed.Notes.Add(new Note { Text = "row" });
+            await seed.SaveChangesAsync();
+        }
+
+        await using var db = Context();
+        var note = await db.Notes.SingleAsync();
+        note.Id += 100;
+
+        if (async)
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+        else
+        {
+            Assert.Throws<InvalidOperationException>(() => db.SaveChanges());
+        }
+
+        await AssertSlotFreeAsync();
+    }
+
     [Fact]
     public async Task SaveInTheCallersTransaction_DoesNotWaitForTheSlotTheCallerHolds()
     {
