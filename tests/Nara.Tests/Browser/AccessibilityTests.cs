@@ -9,13 +9,17 @@ namespace Nara.Tests.Browser;
 /// Crawls every page reachable in the demo as a visitor, a citizen, an officer, an administrator, an auditor and a moderator, in English
 /// and Arabic, and runs axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules on each: zero violations allowed.
 /// </summary>
-[Collection(BrowserTests.Name)]
-public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper output)
+public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser)
 {
     private static readonly string[] Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
     // Links that act rather than show (sign out, switch language) are left out of the crawl.
     private static readonly string[] Skip = ["/sign-out", "/language/", "/openapi/", "/health/", "/api/", "/schemas/"];
+
+    // The crawls meet the same public pages again and again: a page whose title and main content another persona's crawl
+    // already checked in this language is not checked again. Each persona's home page always is, so that its own header
+    // and menus are; anything that differs in the main content (a moderator's buttons, a citizen's own forms) is too.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Fingerprint), byte> CrawlChecked = new();
 
     [Theory]
     [InlineData("visitor", "en")]
@@ -58,7 +62,12 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         {
             Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
             Assert.Equal(language == "ar" ? "rtl" : "ltr", await page.GetAttributeAsync("html", "dir"));
-            var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
+            if (path != "/" && !CrawlChecked.TryAdd((language, await FingerprintAsync(page)), 0))
+            {
+                return;
+            }
+
+            var result = await AxeAsync(page);
             violations.AddRange(result.Violations.Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
         });
 
@@ -91,7 +100,12 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             var response = await page.GotoAsync(path);
             Assert.Equal(200, response!.Status);
             Assert.Equal(language == "ar" ? "rtl" : "ltr", await page.GetAttributeAsync("html", "dir"));
-            var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
+            if (path != "/" && !CrawlChecked.TryAdd((language, await FingerprintAsync(page)), 0))
+            {
+                return;
+            }
+
+            var result = await AxeAsync(page);
             violations.AddRange(result.Violations.Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
         }
 
@@ -119,7 +133,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         async Task CheckAsync(IPage page, string what)
         {
             Assert.Equal(language == "ar" ? "rtl" : "ltr", await page.GetAttributeAsync("html", "dir"));
-            var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
+            var result = await AxeAsync(page);
             violations.AddRange(result.Violations.Select(v => $"{what}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
         }
 
@@ -208,11 +222,35 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         await page.FillAsync("#Address", "not an address");
         await page.ClickAsync("main button[type=submit]");
 
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
+        var result = await AxeAsync(page);
 
         Assert.Equal(1, await page.Locator(".error-summary li").CountAsync());
         Assert.Empty(result.Violations);
     }
+
+    // axe-core's own run in the page (the library's "legacy" run): its default run opens and closes a second page for
+    // every check to merge results across frames, and Nara's pages have no frames. Only violations are reported in
+    // full; the rules that passed, could not tell or did not apply are each summarised, not listed node by node.
+    // The library marks this run obsolete ("being removed in the future"); if it goes, evaluate axe.run in the page.
+#pragma warning disable CS0618
+    private static Task<AxeResult> AxeAsync(IPage page) =>
+        page.RunAxeLegacy(options: new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] },
+            Iframes = false,
+            ResultTypes = [ResultType.Violations],
+        });
+#pragma warning restore CS0618
+
+    // The title and the main element, less the per-session antiforgery tokens.
+    private static Task<string> FingerprintAsync(IPage page) =>
+        page.EvaluateAsync<string>("""
+            () => {
+              const main = document.querySelector('main')?.cloneNode(true);
+              main?.querySelectorAll('input[type=hidden]').forEach(i => i.removeAttribute('value'));
+              return document.title + '\n' + (main?.outerHTML ?? document.body.outerHTML);
+            }
+            """);
 
     private static async Task<List<string>> CrawlAsync(IPage page, Func<string, Task> check)
     {

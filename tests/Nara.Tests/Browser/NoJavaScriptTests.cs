@@ -3,8 +3,7 @@ using Microsoft.Playwright;
 namespace Nara.Tests.Browser;
 
 /// <summary>The sign-in journeys work in a browser with JavaScript turned off.</summary>
-[Collection(BrowserTests.Name)]
-public sealed class NoJavaScriptTests(BrowserFixture fixture)
+public sealed class NoJavaScriptTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task CitizenSignIn_JavaScriptOff_Completes()

@@ -5,8 +5,7 @@ using Nara.Tests.Infrastructure;
 namespace Nara.Tests.Browser;
 
 /// <summary>Passkeys end to end, with Chromium's virtual WebAuthn authenticator standing in for a phone.</summary>
-[Collection(BrowserTests.Name)]
-public sealed class PasskeyTests(BrowserFixture fixture)
+public sealed class PasskeyTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task Passkey_RegisteredByStaff_SignsInWithoutPasswordOrCode()

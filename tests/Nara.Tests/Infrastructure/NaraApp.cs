@@ -10,8 +10,9 @@ using Npgsql;
 namespace Nara.Tests.Infrastructure;
 
 /// <summary>
-/// Nara hosted in memory against a fresh database of its own: an SQLite file, or a new PostgreSQL database
-/// when NARA_TEST_DB=postgres (server from NARA_TEST_PG). Mail goes to a real SMTP server on loopback.
+/// Nara hosted in memory against a fresh database of its own, copied from the run's migrated template: an SQLite
+/// file, or a new PostgreSQL database when NARA_TEST_DB=postgres (server from NARA_TEST_PG). Mail goes to a real
+/// SMTP server on loopback.
 /// </summary>
 public class NaraApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -66,23 +67,12 @@ public class NaraApp : WebApplicationFactory<Program>, IAsyncLifetime
             await sharesDatabaseWith.InitializeAsync();
             ConnectionString = sharesDatabaseWith.ConnectionString;
         }
-        else if (UsesPostgres)
-        {
-            var server = Environment.GetEnvironmentVariable("NARA_TEST_PG")
-                ?? throw new InvalidOperationException("NARA_TEST_DB=postgres needs NARA_TEST_PG, the server's connection string");
-            var name = $"nara_test_{Guid.NewGuid():N}";
-            await using var connection = new NpgsqlConnection(server);
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await create.ExecuteNonQueryAsync();
-            ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        }
         else
         {
-            ConnectionString = $"Data Source={Path.Combine(DataDirectory, "nara.db")}";
+            ConnectionString = await TemplateDatabase.CopyToAsync(DataDirectory);
         }
 
-        // Starting the host applies migrations before the first request.
+        // Starting the host checks the migrations (none is pending in a copy of the template) before the first request.
         _ = Services;
     }
 
